@@ -1,0 +1,16 @@
+import type {Root} from 'mdast';
+import {unified} from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+
+/**
+ * The one Markdown parser that our lint rules, link extraction and tests share.
+ * It reads `.md` as MDX, the way Docusaurus does, so positions match what the build sees.
+ */
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMdx);
+
+export function parseMarkdown(source: string): Root {
+  return processor.parse(source);
+}
