@@ -1,0 +1,16 @@
+/**
+ * check-links: judge every external link in the docs (ok / redirected / broken / unverified / skipped),
+ * politely and fast, reported at file:line. See docs-internal/link-checker.md and `--help`.
+ */
+import {run} from './links/run';
+
+const outcome = await run(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+}).catch((e: unknown) => {
+  process.stderr.write(`check-links: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+  return {code: 2 as const};
+});
+process.exitCode = outcome.code;

@@ -1,0 +1,112 @@
+/** Per-host and global request slots. Hosts progress in parallel; one host never gets more than its limit. */
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+}
+
+class HostGate {
+  /** Slots taken, including ones handed to a waiter that has not resumed yet. */
+  inflight = 0;
+  limit: number;
+  pausedUntil = 0;
+  successes = 0;
+  /** Links still to finish that start on this host: the global queue serves the busiest host first. */
+  backlog = 0;
+  readonly waiters: Array<() => void> = [];
+  constructor(readonly max: number) {
+    this.limit = max;
+  }
+}
+
+interface GlobalWaiter {
+  gate: HostGate;
+  wake: () => void;
+}
+
+export class Limits {
+  private readonly hosts = new Map<string, HostGate>();
+  private globalInflight = 0;
+  private readonly globalWaiters: GlobalWaiter[] = [];
+  /** Highest number of requests seen in flight to each host (for tests and the benchmark). */
+  readonly peakPerHost = new Map<string, number>();
+
+  constructor(
+    private readonly concurrency: number,
+    private readonly perHost: number,
+  ) {}
+
+  private gate(host: string): HostGate {
+    let g = this.hosts.get(host);
+    if (!g) {
+      g = new HostGate(this.perHost);
+      this.hosts.set(host, g);
+    }
+    return g;
+  }
+
+  addBacklog(host: string, n: number): void {
+    this.gate(host).backlog += n;
+  }
+
+  done(host: string): void {
+    this.gate(host).backlog--;
+  }
+
+  /** Wait for a slot on `host` (and the end of any pause it asked for), then a global slot. Returns the release. */
+  async acquire(host: string): Promise<() => void> {
+    const g = this.gate(host);
+    if (g.inflight < g.limit && g.waiters.length === 0) g.inflight++;
+    else await new Promise<void>((resolve) => g.waiters.push(resolve)); // the releaser hands its slot over
+    this.peakPerHost.set(host, Math.max(this.peakPerHost.get(host) ?? 0, g.inflight));
+    // A host that said "slow down" keeps its slots idle until the pause ends; other hosts go on.
+    while (Date.now() < g.pausedUntil) await sleep(g.pausedUntil - Date.now());
+    if (this.globalInflight < this.concurrency && this.globalWaiters.length === 0) this.globalInflight++;
+    else await new Promise<void>((resolve) => this.globalWaiters.push({gate: g, wake: resolve}));
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.releaseGlobal();
+      this.releaseHost(g);
+    };
+  }
+
+  private releaseGlobal(): void {
+    if (this.globalWaiters.length === 0 || this.globalInflight > this.concurrency) {
+      this.globalInflight--;
+      return;
+    }
+    let best = 0;
+    for (let i = 1; i < this.globalWaiters.length; i++) {
+      if ((this.globalWaiters[i]?.gate.backlog ?? 0) > (this.globalWaiters[best]?.gate.backlog ?? 0)) best = i;
+    }
+    const [w] = this.globalWaiters.splice(best, 1);
+    w?.wake();
+  }
+
+  private releaseHost(g: HostGate): void {
+    if (g.waiters.length > 0 && g.inflight <= g.limit) g.waiters.shift()?.();
+    else g.inflight--;
+  }
+
+  /** 429: pause the host and halve its concurrency (it grows back by one after a run of successes). */
+  rateLimited(host: string, waitMs: number): void {
+    const g = this.gate(host);
+    g.pausedUntil = Math.max(g.pausedUntil, Date.now() + waitMs);
+    g.limit = Math.max(1, Math.floor(g.limit / 2));
+    g.successes = 0;
+  }
+
+  succeeded(host: string): void {
+    const g = this.gate(host);
+    if (g.limit >= g.max) return;
+    if (++g.successes >= g.limit * 2) {
+      g.limit++;
+      g.successes = 0;
+      while (g.inflight < g.limit && g.waiters.length > 0) {
+        g.inflight++;
+        g.waiters.shift()?.();
+      }
+    }
+  }
+}

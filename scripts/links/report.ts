@@ -1,0 +1,146 @@
+import type {LinkResult, Location, Verdict} from './types';
+import {VERDICTS} from './types';
+
+export interface Summary {
+  urls: number;
+  citations: number;
+  files: number;
+  ok: number;
+  redirected: number;
+  broken: number;
+  unverified: number;
+  skipped: number;
+  fromCache: number;
+  requests: number;
+  durationMs: number;
+}
+
+export interface JsonReport {
+  links: Array<{url: string; verdict: Verdict; status: number | null; finalUrl: string | null; reason: string; locations: Location[]}>;
+  summary: Summary;
+}
+
+export function summarize(results: readonly LinkResult[], extra: {citations: number; files: number; requests: number; durationMs: number}): Summary {
+  const count = (v: Verdict): number => results.filter((r) => r.verdict === v).length;
+  return {
+    urls: results.length,
+    citations: extra.citations,
+    files: extra.files,
+    ok: count('ok'),
+    redirected: count('redirected'),
+    broken: count('broken'),
+    unverified: count('unverified'),
+    skipped: count('skipped'),
+    fromCache: results.filter((r) => r.fromCache).length,
+    requests: extra.requests,
+    durationMs: extra.durationMs,
+  };
+}
+
+export function toJson(results: readonly LinkResult[], summary: Summary): JsonReport {
+  return {
+    links: results.map((r) => ({
+      url: r.url,
+      verdict: r.verdict,
+      status: r.status,
+      finalUrl: r.finalUrl,
+      reason: r.reason,
+      locations: r.locations.map(({file, line, column}) => ({file, line, column})),
+    })),
+    summary,
+  };
+}
+
+const TITLES: Record<Verdict, string> = {
+  broken: 'Broken',
+  redirected: 'Moved permanently (update the source; `--fix` can)',
+  unverified: 'Unverified (the site would not answer a robot; check by hand)',
+  skipped: 'Skipped by a rule',
+  ok: 'OK',
+};
+
+/** Human summary, grouped by verdict, with file:line:column for every citation. `ok` URLs are listed only when verbose. */
+export function formatConsole(results: readonly LinkResult[], summary: Summary, verbose: boolean): string {
+  const lines: string[] = [];
+  for (const v of VERDICTS) {
+    const group = results.filter((r) => r.verdict === v);
+    if (group.length === 0 || (v === 'ok' && !verbose)) continue;
+    lines.push('', `${TITLES[v]}: ${group.length}`);
+    for (const r of group) {
+      const target = v === 'redirected' && r.finalUrl ? ` → ${r.finalUrl}` : '';
+      lines.push(`  ${r.url}${target}`, `    ${r.reason}`);
+      for (const l of r.locations) lines.push(`    at ${l.file}:${l.line}:${l.column}`);
+    }
+  }
+  const s = summary;
+  lines.push(
+    '',
+    `${s.urls} URLs (${s.citations} citations in ${s.files} files): ${s.ok} ok, ${s.redirected} redirected, ${s.broken} broken, ` +
+      `${s.unverified} unverified, ${s.skipped} skipped; ${s.fromCache} from cache, ${s.requests} requests, ${(s.durationMs / 1000).toFixed(1)} s`,
+  );
+  return lines.join('\n') + '\n';
+}
+
+function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** `::error`/`::warning` workflow commands on the cited source lines (GitHub shows the first 10 of each per step). */
+export function formatAnnotations(results: readonly LinkResult[]): string {
+  const out: string[] = [];
+  for (const r of results) {
+    const level = r.verdict === 'broken' ? 'error' : r.verdict === 'redirected' || r.verdict === 'unverified' ? 'warning' : null;
+    if (!level) continue;
+    const title = r.verdict === 'broken' ? 'Broken link' : r.verdict === 'redirected' ? 'Moved link' : 'Unverified link';
+    const message = r.verdict === 'redirected' && r.finalUrl ? `${r.url} → ${r.finalUrl} (${r.reason})` : `${r.url}: ${r.reason}`;
+    for (const l of r.locations) {
+      out.push(`::${level} file=${escapeProperty(l.file)},line=${l.line},col=${l.column},title=${escapeProperty(title)}::${escapeData(message)}`);
+    }
+  }
+  return out.length ? out.join('\n') + '\n' : '';
+}
+
+function cell(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** The full table for $GITHUB_STEP_SUMMARY: every link that is not ok, with all its citations. */
+export function formatStepSummary(results: readonly LinkResult[], summary: Summary): string {
+  const s = summary;
+  const lines = [
+    '## External links',
+    '',
+    `${s.urls} URLs: **${s.broken} broken**, ${s.redirected} moved, ${s.unverified} unverified, ${s.skipped} skipped, ${s.ok} ok (${s.fromCache} from cache).`,
+    '',
+  ];
+  const rows = results.filter((r) => r.verdict !== 'ok');
+  if (rows.length) {
+    lines.push('| Verdict | URL | Reason | Suggested target | Cited at |', '|---|---|---|---|---|');
+    for (const v of VERDICTS) {
+      for (const r of rows.filter((x) => x.verdict === v)) {
+        const at = r.locations.map((l) => `\`${l.file}:${l.line}:${l.column}\``).join('<br>');
+        const target = r.verdict === 'redirected' && r.finalUrl ? cell(r.finalUrl) : '';
+        lines.push(`| ${v} | ${cell(r.url)} | ${cell(r.reason)} | ${target} | ${at} |`);
+      }
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+export interface LinkHealth {
+  generatedAt: string | null;
+  links: Record<string, {verdict: Verdict; status: number | null; finalUrl: string | null; checkedAt: string}>;
+}
+
+/** The data file the site build reads: url (as in the Markdown) → verdict, status, finalUrl, checkedAt. */
+export function toLinkHealth(results: readonly LinkResult[], generatedAt: string): LinkHealth {
+  const links: LinkHealth['links'] = {};
+  for (const r of [...results].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))) {
+    links[r.url] = {verdict: r.verdict, status: r.status, finalUrl: r.finalUrl, checkedAt: r.checkedAt};
+  }
+  return {generatedAt, links};
+}

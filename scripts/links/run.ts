@@ -1,0 +1,170 @@
+import {appendFileSync, mkdirSync, writeFileSync} from 'node:fs';
+import {dirname, resolve} from 'node:path';
+import {parseArgs} from 'node:util';
+import {loadCache, saveCache} from './cache';
+import {changedLinesSince, GitError} from './changed';
+import {ConfigError, loadConfig} from './config';
+import {collectFiles, extractFromFiles, ExtractError, PathError} from './extract';
+import {fixFiles} from './fix';
+import {judge} from './judge';
+import {plan} from './plan';
+import {Prober} from './probe';
+import {formatAnnotations, formatConsole, formatStepSummary, summarize, toJson, toLinkHealth} from './report';
+import type {Citation, Config, LinkResult, Verdict} from './types';
+import {VERDICTS} from './types';
+
+export const HELP = `Usage: npm run check-links -- [options] [PATH ...]
+
+Check every absolute http(s) URL in Markdown/MDX files (PATH: files or folders; default docs/).
+
+Options:
+  --json FILE            write the JSON report {links: [...], summary: {...}}
+  --config FILE          JSON config (default: links.config.json here, if present)
+  --fix                  rewrite URLs whose every redirect was permanent (301/308) and
+                         whose final answer was 2xx; keeps #fragments, changes nothing else
+  --health FILE          write the site's link-health data (e.g. src/data/link-health.json)
+  --changed-since REF    check only URLs on lines added or changed since the merge base
+                         of REF and HEAD (git diff; for pull requests)
+  --no-cache             neither read nor write the cache (.link-cache/)
+  --verbose              list ok URLs too
+  -h, --help             show this help
+
+Verdicts: ok, redirected (warning), broken (error), unverified (warning), skipped.
+Exit codes: 0 nothing broken, 1 something broken, 2 usage, config or parse error.
+Config keys: timeoutMs, retries, concurrency, perHostConcurrency, skip [{pattern, reason}],
+  retryAfterCapMs, retryBaseDelayMs, cacheTtlHours, maxRedirects, maxBodyBytes, dnsTimeoutMs, userAgent.
+`;
+
+export interface Io {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  out: (s: string) => void;
+  err: (s: string) => void;
+  now?: () => number;
+}
+
+export interface RunOutcome {
+  code: 0 | 1 | 2;
+  results: LinkResult[];
+  config: Config | null;
+  prober: Prober | null;
+}
+
+/** The whole command, in-process: parse args, extract, plan, probe, judge, report, cache, fix. */
+export async function run(argv: readonly string[], io: Io): Promise<RunOutcome> {
+  const usage = (msg: string): RunOutcome => {
+    io.err(`check-links: ${msg}\n`);
+    return {code: 2, results: [], config: null, prober: null};
+  };
+  let args;
+  try {
+    args = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: {type: 'string'},
+        config: {type: 'string'},
+        fix: {type: 'boolean', default: false},
+        health: {type: 'string'},
+        'changed-since': {type: 'string'},
+        'no-cache': {type: 'boolean', default: false},
+        verbose: {type: 'boolean', default: false},
+        help: {type: 'boolean', short: 'h', default: false},
+      },
+    });
+  } catch (e) {
+    return usage(`${(e as Error).message}\nTry --help.`);
+  }
+  const opts = args.values;
+  if (opts.help) {
+    io.out(HELP);
+    return {code: 0, results: [], config: null, prober: null};
+  }
+  const now = io.now ?? Date.now;
+  const started = now();
+  const abs = (p: string): string => resolve(io.cwd, p);
+
+  let config: Config;
+  try {
+    config = loadConfig(opts.config === undefined ? undefined : abs(opts.config), io.cwd).config;
+  } catch (e) {
+    if (e instanceof ConfigError) return usage(e.message);
+    throw e;
+  }
+
+  const paths = args.positionals.length ? args.positionals : ['docs/'];
+  let files: string[];
+  let citations: Citation[];
+  try {
+    // Paths are resolved against cwd but reported as given (docs/ → docs/intro.md).
+    files = collectFiles(paths, io.cwd);
+    citations = extractFromFiles(files, io.cwd);
+  } catch (e) {
+    if (e instanceof PathError) return usage(e.message);
+    if (e instanceof ExtractError) {
+      io.err(`${e.file}:${e.line}:${e.column}: error: ${e.reason}\n`);
+      return {code: 2, results: [], config, prober: null};
+    }
+    throw e;
+  }
+
+  if (opts['changed-since'] !== undefined) {
+    let changed: Map<string, Set<number>>;
+    try {
+      changed = changedLinesSince(opts['changed-since'], paths, io.cwd);
+    } catch (e) {
+      if (e instanceof GitError) return usage(e.message);
+      throw e;
+    }
+    const urls = new Set(citations.filter((c) => changed.get(abs(c.file))?.has(c.line)).map((c) => c.url));
+    citations = citations.filter((c) => urls.has(c.url));
+  }
+
+  const useCache = !opts['no-cache'];
+  const cache = useCache ? loadCache(io.cwd) : null;
+  const p = plan(citations, config, cache, now());
+  const prober = new Prober(config);
+  const probed: LinkResult[] = [];
+  try {
+    const observations = await prober.probeAll(p.toProbe);
+    for (const url of p.toProbe) {
+      const o = observations.get(url);
+      if (!o) continue;
+      const j = judge(o);
+      probed.push({url, locations: p.locations.get(url) ?? [], ...j, fixable: j.verdict === 'redirected' && j.finalUrl !== null, checkedAt: new Date(now()).toISOString(), fromCache: false});
+    }
+  } finally {
+    prober.close();
+  }
+  const order = [...p.locations.keys()];
+  const results = [...p.settled, ...probed].sort((a, b) => order.indexOf(a.url) - order.indexOf(b.url));
+  const summary = summarize(results, {citations: citations.length, files: files.length, requests: prober.stats.requests, durationMs: now() - started});
+
+  io.out(formatConsole(results, summary, opts.verbose));
+  if (io.env.GITHUB_ACTIONS === 'true') {
+    io.out(formatAnnotations(results));
+    if (io.env.GITHUB_STEP_SUMMARY) appendFileSync(io.env.GITHUB_STEP_SUMMARY, formatStepSummary(results, summary));
+  }
+  const write = (file: string, data: unknown): void => {
+    mkdirSync(dirname(abs(file)), {recursive: true});
+    writeFileSync(abs(file), JSON.stringify(data, null, 2) + '\n');
+  };
+  if (opts.json !== undefined) write(opts.json, toJson(results, summary));
+  if (opts.health !== undefined) write(opts.health, toLinkHealth(results, new Date(now()).toISOString()));
+  if (useCache) saveCache(io.cwd, cache ?? new Map(), probed, config.cacheTtlHours, now());
+
+  if (opts.fix) {
+    const fixed = fixFiles(citations, results, io.cwd);
+    for (const f of fixed.rewritten) io.out(`fixed ${f.file}:${f.line}:${f.column}: ${f.from} → ${f.to}\n`);
+    for (const f of fixed.leftAlone) io.out(`not fixed (escaped text, fix by hand) ${f.file}:${f.line}:${f.column}: ${f.url}\n`);
+  }
+  const broken = results.some((r) => r.verdict === 'broken');
+  return {code: broken ? 1 : 0, results, config, prober};
+}
+
+export function countBy(results: readonly LinkResult[]): Record<Verdict, number> {
+  const out = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
+  for (const r of results) out[r.verdict]++;
+  return out;
+}

@@ -1,0 +1,101 @@
+/** Shared types of the link checker pipeline: extract → plan → probe → judge → report. */
+
+export type Verdict = 'ok' | 'redirected' | 'broken' | 'unverified' | 'skipped';
+
+export const VERDICTS: readonly Verdict[] = ['broken', 'redirected', 'unverified', 'skipped', 'ok'];
+
+export interface SkipRule {
+  pattern: string;
+  reason: string;
+}
+
+export interface Config {
+  /** Per-request timeout (connect + headers + any body read), ms. */
+  timeoutMs: number;
+  /** Extra attempts after the first, for 5xx, timeouts and network errors. */
+  retries: number;
+  /** Requests in flight over all hosts. */
+  concurrency: number;
+  /** Requests in flight to one host name. */
+  perHostConcurrency: number;
+  skip: SkipRule[];
+  /** Longest Retry-After we wait; a longer one ends the link as `unverified` at once. */
+  retryAfterCapMs: number;
+  /** First backoff delay; doubles on each retry (plus up to 25 % jitter). */
+  retryBaseDelayMs: number;
+  /** Freshness of cached `ok` results, hours. */
+  cacheTtlHours: number;
+  maxRedirects: number;
+  /** Most bytes of HTML read while looking for a #fragment. */
+  maxBodyBytes: number;
+  /** Timeout of the one DNS query per host (c-ares, not the libuv thread pool). */
+  dnsTimeoutMs: number;
+  userAgent: string;
+}
+
+/** One place in a source file that cites a URL. */
+export interface Location {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** A citation as extracted, with what `--fix` needs to rewrite it. */
+export interface Citation extends Location {
+  url: string;
+  /** Offset of `raw` in the file, or null when the URL text is not literally in the source (not fixable). */
+  offset: number | null;
+  raw: string;
+  kind: 'link' | 'definition' | 'reference' | 'jsx';
+}
+
+export interface Hop {
+  url: string;
+  status: number;
+  location: string;
+}
+
+export type NetErrorKind =
+  | 'dns'
+  | 'dns-timeout'
+  | 'refused'
+  | 'reset'
+  | 'timeout'
+  | 'tls'
+  | 'redirect-loop'
+  | 'too-many-redirects'
+  | 'bad-redirect'
+  | 'other';
+
+/** What the probe saw for one URL: facts only, no verdict. */
+export interface Observation {
+  url: string;
+  /** Redirect responses followed, in order, each with its status. */
+  hops: Hop[];
+  /** Final response (after redirects), if there was one. */
+  status: number | null;
+  finalUrl: string | null;
+  headers: {cfMitigated: boolean; retryAfterMs: number | null; contentType: string | null};
+  error: {kind: NetErrorKind; message: string} | null;
+  attempts: number;
+  /** Retry-After asked for more than the cap, so we stopped waiting. */
+  retryAfterExceeded: boolean;
+  /** null: no fragment to find or not checkable (non-HTML, text fragment). */
+  fragment: {id: string; found: boolean; truncated: boolean} | null;
+}
+
+export interface Judgement {
+  verdict: Verdict;
+  status: number | null;
+  finalUrl: string | null;
+  reason: string;
+}
+
+export interface LinkResult extends Judgement {
+  url: string;
+  locations: Location[];
+  /** Permanent chain to a 2xx: --fix may rewrite it. */
+  fixable: boolean;
+  checkedAt: string;
+  fromCache: boolean;
+}
