@@ -1,0 +1,115 @@
+import path from 'node:path';
+import {themes as prismThemes} from 'prism-react-renderer';
+import type {Config} from '@docusaurus/types';
+import type * as Preset from '@docusaurus/preset-classic';
+import remarkSectionPage from './src/remark/sectionPage';
+import remarkDiagrams from './src/remark/diagrams';
+import moduleOutlinePlugin from './src/plugins/moduleOutline';
+import {loadLinkHealth} from './src/utils/linkHealth';
+import {BASE_URL, EDIT_URL, REPOSITORY_URL, SITE_URL, BROKEN_LINK_REPORT_URL} from './src/utils/site';
+
+const linkHealth = loadLinkHealth(path.join(__dirname, 'src/data/link-health.json'));
+
+const config: Config = {
+  title: 'Containerization and Orchestration',
+  tagline: 'Module 4 of the DevOps engineering curriculum: containers, Kubernetes and the cloud-native platform around them.',
+  favicon: 'img/favicon.svg',
+  url: SITE_URL,
+  baseUrl: BASE_URL,
+  trailingSlash: false,
+
+  future: {
+    v4: true,
+    faster: true,
+  },
+
+  onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
+  onDuplicateRoutes: 'throw',
+  markdown: {
+    hooks: {
+      onBrokenMarkdownLinks: 'throw',
+      onBrokenMarkdownImages: 'throw',
+    },
+  },
+
+  i18n: {defaultLocale: 'en', locales: ['en']},
+
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          sidebarPath: './sidebars.ts',
+          editUrl: EDIT_URL,
+          showLastUpdateTime: true,
+          beforeDefaultRemarkPlugins: [remarkDiagrams],
+          remarkPlugins: [[remarkSectionPage, {linkHealth}]],
+        },
+        blog: false,
+        theme: {customCss: ['./src/css/custom.css', './src/css/diagrams.css']},
+        sitemap: {lastmod: 'date', changefreq: null, priority: null},
+      } satisfies Preset.Options,
+    ],
+  ],
+
+
+  themes: [
+    [
+      '@easyops-cn/docusaurus-search-local',
+      {
+        hashed: true,
+        indexBlog: false,
+        indexPages: false,
+        docsRouteBasePath: '/docs',
+        highlightSearchTermsOnTargetPage: true,
+        explicitSearchResultPath: true,
+        searchBarShortcutHint: false,
+      },
+    ],
+  ],
+
+  themeConfig: {
+    image: 'img/social-card.png',
+    metadata: [{name: 'theme-color', content: '#0b5cad'}],
+    colorMode: {respectPrefersColorScheme: true},
+    docs: {sidebar: {hideable: true}},
+    tableOfContents: {minHeadingLevel: 2, maxHeadingLevel: 2},
+    navbar: {
+      title: 'Containers & Orchestration',
+      logo: {alt: 'Module 4 logo', src: 'img/logo.svg'},
+      items: [
+        {type: 'docSidebar', sidebarId: 'module', position: 'left', label: 'Module'},
+        {to: '/print', label: 'One-page edition', position: 'left'},
+        {href: REPOSITORY_URL, label: 'GitHub', position: 'right'},
+      ],
+    },
+    footer: {
+      style: 'dark',
+      links: [
+        {
+          title: 'Module',
+          items: [
+            {label: 'Overview', to: '/docs'},
+            {label: 'One-page edition', to: '/print'},
+          ],
+        },
+        {
+          title: 'Contribute',
+          items: [
+            {label: 'Source on GitHub', href: REPOSITORY_URL},
+            {label: 'Report a broken link', href: BROKEN_LINK_REPORT_URL},
+          ],
+        },
+      ],
+      copyright: `Module 4 of the DevOps engineering curriculum. Resources link to their owners' sites.`,
+    },
+    prism: {
+      theme: prismThemes.github,
+      darkTheme: prismThemes.dracula,
+      additionalLanguages: ['bash', 'docker', 'yaml', 'hcl', 'promql'],
+    },
+  } satisfies Preset.ThemeConfig,
+};
+
+export default config;

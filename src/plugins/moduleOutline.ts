@@ -1,0 +1,58 @@
+import {readFileSync, readdirSync} from 'node:fs';
+import path from 'node:path';
+import type {LoadContext, Plugin} from '@docusaurus/types';
+import {parseMarkdown} from '../content/parse';
+import {readSectionPage} from '../content/page';
+import {readFrontMatter, readStudyMinutes} from '../content/frontMatter';
+import {sectionKeyFromPath, topicKey} from '../content/sectionKey';
+import {formatIssue} from '../content/issue';
+import type {ModuleOutline, OutlineSectionData} from '../utils/moduleOutline';
+
+/** Section pages are the numbered files in docs/; the overview (index.md) is not one. */
+export function sectionFiles(docsDir: string): string[] {
+  return readdirSync(docsDir)
+    .filter((name) => /^\d+[-_.].*\.mdx?$/.test(name))
+    .sort()
+    .map((name) => path.join(docsDir, name));
+}
+
+export function readSection(file: string, siteDir: string, docsBasePath: string): OutlineSectionData {
+  const relative = path.relative(siteDir, file);
+  const tree = parseMarkdown(readFileSync(file, 'utf8'));
+  const frontMatter = readFrontMatter(tree);
+  if (!frontMatter.ok) throw new Error(formatIssue(relative, frontMatter.issue));
+  const minutes = readStudyMinutes(frontMatter.data);
+  if (minutes === undefined) {
+    throw new Error(`${relative}:1:1: study_minutes must be set in the frontmatter, a whole number of minutes from 1 to 600`);
+  }
+  const page = readSectionPage(tree);
+  const key = sectionKeyFromPath(file);
+  const title = String(frontMatter.data.title ?? key);
+  return {
+    key,
+    title,
+    label: String(frontMatter.data.sidebar_label ?? title),
+    permalink: `${docsBasePath}${key}`,
+    minutes,
+    topics: page.topics.map((t) => ({key: topicKey(key, t.id), id: t.id, title: t.title})),
+  };
+}
+
+/**
+ * Reads the module's shape (sections, their topics and study time) once at build time
+ * and shares it as global data: progress, time left and the sidebar counts use it.
+ */
+export default function moduleOutlinePlugin(context: LoadContext): Plugin<unknown> {
+  const docsDir = path.join(context.siteDir, 'docs');
+  const docsBasePath = `${context.baseUrl}docs/`;
+  return {
+    name: 'module-outline',
+    getPathsToWatch: () => [path.join(docsDir, '*.md')],
+    async loadContent(): Promise<ModuleOutline> {
+      return {sections: sectionFiles(docsDir).map((file) => readSection(file, context.siteDir, docsBasePath))};
+    },
+    async contentLoaded({content, actions}) {
+      actions.setGlobalData(content as ModuleOutline);
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import type {Image, Paragraph, Root} from 'mdast';
+import type {VFile} from 'vfile';
+import {visit, SKIP} from 'unist-util-visit';
+import {jsxElement} from './mdxJsx';
+
+/** What a diagram SVG may not contain: it is inlined into the page, so it must be inert and unstyled. */
+const FORBIDDEN = [
+  {pattern: /<script\b/i, why: 'a <script>'},
+  {pattern: /\son[a-z]+\s*=/i, why: 'an event handler attribute'},
+  {pattern: /<style\b/i, why: 'a <style> element (use the d-* classes)'},
+  {pattern: /\s(fill|stroke|style|color)\s*=/i, why: 'a colour or style attribute (use the d-* classes)'},
+  {pattern: /<foreignObject\b/i, why: 'a <foreignObject>'},
+];
+
+function isDiagramImage(node: Paragraph): Image | undefined {
+  const [only] = node.children;
+  if (node.children.length !== 1 || only?.type !== 'image') return undefined;
+  return /^\.{1,2}\/.*\.svg$/.test(only.url) ? only : undefined;
+}
+
+/**
+ * A paragraph holding only `![alt](./diagrams/x.svg "caption")` becomes an inline,
+ * themeable `<Diagram>`: no diagram library is shipped, and the alt text is its
+ * text alternative. Runs before Docusaurus turns images into `require()` calls.
+ */
+export default function remarkDiagrams() {
+  return (tree: Root, file: VFile) => {
+    visit(tree, 'paragraph', (node, index, parent) => {
+      const image = isDiagramImage(node);
+      if (!image || parent === undefined || index === undefined) return undefined;
+      const where = image.position?.start ?? {line: 1, column: 1};
+      if (!image.alt?.trim()) file.fail(`Diagram ${image.url} needs alt text that describes it`, where);
+      const svgPath = path.resolve(path.dirname(file.path), image.url);
+      let svg: string;
+      try {
+        svg = readFileSync(svgPath, 'utf8');
+      } catch {
+        return file.fail(`Diagram file not found: ${image.url}`, where);
+      }
+      const forbidden = FORBIDDEN.find((f) => f.pattern.test(svg));
+      if (forbidden) file.fail(`Diagram ${image.url} contains ${forbidden.why}`, where);
+      const markup = svg.replace(/<\?xml[^>]*>\s*/, '').trim();
+      if (!markup.startsWith('<svg')) file.fail(`Diagram ${image.url} must start with <svg>`, where);
+      parent.children[index] = jsxElement('Diagram', {
+        alt: image.alt ?? '',
+        caption: image.title ?? undefined,
+        svg: markup,
+      }) as unknown as Paragraph;
+      return SKIP;
+    });
+  };
+}

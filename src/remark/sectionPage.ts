@@ -1,0 +1,63 @@
+import type {Root} from 'mdast';
+import type {VFile} from 'vfile';
+import {readSectionPage, type Topic} from '../content/page';
+import type {Resource} from '../content/resource';
+import {sectionKeyFromPath, topicKey} from '../content/sectionKey';
+import {formatIssue} from '../content/issue';
+import type {LinkHealthMap} from '../utils/linkHealth';
+import {jsxElement} from './mdxJsx';
+
+export interface SectionPageOptions {
+  /** Last link-check results, keyed by URL as written in the Markdown. */
+  linkHealth?: LinkHealthMap;
+}
+
+export function resourceCardNode(resource: Resource, linkHealth: LinkHealthMap | undefined) {
+  const health = linkHealth?.get(resource.url);
+  return jsxElement(
+    'ResourceCard',
+    {
+      href: resource.url,
+      title: resource.title,
+      healthVerdict: health?.verdict,
+      healthCheckedAt: health?.checkedAt,
+      healthFinalUrl: health?.finalUrl ?? undefined,
+    },
+    [{type: 'paragraph', children: resource.descriptionNodes}],
+  );
+}
+
+function transformTopic(tree: Root, topic: Topic, sectionKey: string, linkHealth: LinkHealthMap | undefined) {
+  if (topic.resourcesList) {
+    const index = tree.children.indexOf(topic.resourcesList);
+    tree.children[index] = jsxElement(
+      'ResourceList',
+      {},
+      topic.resources.map((r) => resourceCardNode(r, linkHealth)),
+    );
+  }
+  const headingIndex = tree.children.indexOf(topic.heading);
+  tree.children.splice(
+    headingIndex + 1,
+    0,
+    jsxElement('TopicProgress', {topic: topicKey(sectionKey, topic.id), title: topic.title}),
+  );
+}
+
+/**
+ * Turns a section page's plain Markdown into the learner's view: each topic gets its
+ * progress control, and each resource list becomes cards. A malformed resource item
+ * stops the build with its file and line.
+ */
+export default function remarkSectionPage(options: SectionPageOptions = {}) {
+  return (tree: Root, file: VFile) => {
+    const page = readSectionPage(tree);
+    const [first] = page.issues;
+    if (first) {
+      const message = page.issues.map((issue) => formatIssue(file.path, issue)).join('\n');
+      file.fail(message, {line: first.line, column: first.column});
+    }
+    const sectionKey = sectionKeyFromPath(file.path);
+    for (const topic of page.topics) transformTopic(tree, topic, sectionKey, options.linkHealth);
+  };
+}
