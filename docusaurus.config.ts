@@ -54,6 +54,8 @@ const config: Config = {
   ],
 
 
+  plugins: [moduleOutlinePlugin],
+
   themes: [
     [
       '@easyops-cn/docusaurus-search-local',

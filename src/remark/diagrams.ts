@@ -4,6 +4,8 @@ import type {Image, Paragraph, Root} from 'mdast';
 import type {VFile} from 'vfile';
 import {visit, SKIP} from 'unist-util-visit';
 import {jsxElement} from './mdxJsx';
+import {failAt} from './fail';
+import {issueAt} from '../content/issue';
 
 /** What a diagram SVG may not contain: it is inlined into the page, so it must be inert and unstyled. */
 const FORBIDDEN = [
@@ -30,19 +32,19 @@ export default function remarkDiagrams() {
     visit(tree, 'paragraph', (node, index, parent) => {
       const image = isDiagramImage(node);
       if (!image || parent === undefined || index === undefined) return undefined;
-      const where = image.position?.start ?? {line: 1, column: 1};
-      if (!image.alt?.trim()) file.fail(`Diagram ${image.url} needs alt text that describes it`, where);
+      const fail = (message: string) => failAt(file, [issueAt(image, message)]);
+      if (!image.alt?.trim()) fail(`Diagram ${image.url} needs alt text that describes it`);
       const svgPath = path.resolve(path.dirname(file.path), image.url);
       let svg: string;
       try {
         svg = readFileSync(svgPath, 'utf8');
       } catch {
-        return file.fail(`Diagram file not found: ${image.url}`, where);
+        return fail(`Diagram file not found: ${image.url}`);
       }
       const forbidden = FORBIDDEN.find((f) => f.pattern.test(svg));
-      if (forbidden) file.fail(`Diagram ${image.url} contains ${forbidden.why}`, where);
+      if (forbidden) fail(`Diagram ${image.url} contains ${forbidden.why}`);
       const markup = svg.replace(/<\?xml[^>]*>\s*/, '').trim();
-      if (!markup.startsWith('<svg')) file.fail(`Diagram ${image.url} must start with <svg>`, where);
+      if (!markup.startsWith('<svg')) fail(`Diagram ${image.url} must start with <svg>`);
       parent.children[index] = jsxElement('Diagram', {
         alt: image.alt ?? '',
         caption: image.title ?? undefined,

@@ -3,9 +3,9 @@ import type {VFile} from 'vfile';
 import {readSectionPage, type Topic} from '../content/page';
 import type {Resource} from '../content/resource';
 import {sectionKeyFromPath, topicKey} from '../content/sectionKey';
-import {formatIssue} from '../content/issue';
 import type {LinkHealthMap} from '../utils/linkHealth';
 import {jsxElement} from './mdxJsx';
+import {failAt} from './fail';
 
 export interface SectionPageOptions {
   /** Last link-check results, keyed by URL as written in the Markdown. */
@@ -52,11 +52,7 @@ function transformTopic(tree: Root, topic: Topic, sectionKey: string, linkHealth
 export default function remarkSectionPage(options: SectionPageOptions = {}) {
   return (tree: Root, file: VFile) => {
     const page = readSectionPage(tree);
-    const [first] = page.issues;
-    if (first) {
-      const message = page.issues.map((issue) => formatIssue(file.path, issue)).join('\n');
-      file.fail(message, {line: first.line, column: first.column});
-    }
+    if (page.issues.length > 0) failAt(file, page.issues);
     const sectionKey = sectionKeyFromPath(file.path);
     for (const topic of page.topics) transformTopic(tree, topic, sectionKey, options.linkHealth);
   };
