@@ -14,9 +14,12 @@ export const EDIT_URL = `${REPOSITORY_URL}/edit/${REPOSITORY.branch}/`;
 
 export const BROKEN_LINK_REPORT_URL = `${REPOSITORY_URL}/issues/new?template=broken-link.yml`;
 
-export const SITE_URL = process.env.SITE_URL ?? `https://${REPOSITORY.owner}.github.io`;
+// This module is also bundled for the browser (WhatsNext, NotFound), where `process` does not exist.
+const env: Record<string, string | undefined> = typeof process === 'undefined' ? {} : process.env;
 
-export const BASE_URL = process.env.BASE_URL ?? '/';
+export const SITE_URL = env.SITE_URL ?? `https://${REPOSITORY.owner}.github.io`;
+
+export const BASE_URL = env.BASE_URL ?? '/';
 
 /**
  * The module that follows this one. Leave `url` undefined until that site exists:

@@ -1,0 +1,255 @@
+/**
+ * Browser-test harness: a static server for build/ on loopback that resolves URLs the way
+ * GitHub Pages does, and Debian's Chromium driven by playwright-core.
+ *
+ * The global setup (globalSetup.ts) starts ONE server and ONE browser for the whole run;
+ * each test file connects to that browser with `connectBrowser()`.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import {fileURLToPath} from 'node:url';
+import type {AddressInfo} from 'node:net';
+import {chromium, type Browser, type BrowserContext, type BrowserServer, type Page} from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const BUILD_DIR = path.join(ROOT, 'build');
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The site's base path, as in src/utils/site.ts (the deploy sets BASE_URL; locally it is `/`). */
+export const BASE_PATH = normaliseBase(process.env.BASE_URL ?? '/');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+function normaliseBase(base: string): string {
+  let result = base.startsWith('/') ? base : `/${base}`;
+  if (!result.endsWith('/')) result += '/';
+  return result;
+}
+
+/** Throws, with what to do, when the browser or the build is missing. The suite never skips. */
+export function assertPrerequisites(): void {
+  const problems: string[] = [];
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    problems.push(
+      `No Chromium at ${CHROMIUM_PATH}. Install Debian's browser with \`apt-get install -y chromium\` ` +
+        '(or set CHROMIUM_PATH to a Chromium or Chrome binary).',
+    );
+  }
+  for (const file of ['index.html', 'sitemap.xml', '404.html']) {
+    if (!fs.existsSync(path.join(BUILD_DIR, file))) {
+      problems.push(`The built site is missing (${path.relative(ROOT, path.join(BUILD_DIR, file))}). Run \`npm run build\` first.`);
+      break;
+    }
+  }
+  if (problems.length > 0) {
+    throw new Error(`Browser tests cannot run:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+};
+
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.xml', '.txt', '.svg', '.map']);
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isDir(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+type Resolution = {kind: 'file'; file: string} | {kind: 'redirect'; location: string} | {kind: 'missing'};
+
+/**
+ * GitHub Pages resolution: the exact file; else `<path>.html`; else a directory's index.html
+ * (a directory asked without its trailing slash is redirected to it); else 404.html with 404.
+ */
+export function resolveRequest(root: string, urlPath: string, search = ''): Resolution {
+  const relative = urlPath.replace(/^\/+/, '');
+  const target = path.resolve(root, relative);
+  if (target !== root && !target.startsWith(root + path.sep)) return {kind: 'missing'};
+  if (!urlPath.endsWith('/') && isFile(target)) return {kind: 'file', file: target};
+  if (!urlPath.endsWith('/') && isFile(`${target}.html`)) return {kind: 'file', file: `${target}.html`};
+  if (isDir(target) && isFile(path.join(target, 'index.html'))) {
+    if (!urlPath.endsWith('/')) return {kind: 'redirect', location: `${urlPath}/${search}`};
+    return {kind: 'file', file: path.join(target, 'index.html')};
+  }
+  return {kind: 'missing'};
+}
+
+export interface StaticServer {
+  /** Origin plus base path, ending in `/`, e.g. `http://127.0.0.1:41234/`. */
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** Serves build/ on 127.0.0.1 at a free port, gzip-compressed, no HTTP caching (so offline proves the service worker). */
+export async function startStaticServer(root = BUILD_DIR, basePath = BASE_PATH): Promise<StaticServer> {
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      response.writeHead(400).end('Bad request');
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, {Allow: 'GET, HEAD'}).end();
+      return;
+    }
+    const withinBase = `${pathname}/`.startsWith(basePath);
+    const resolution: Resolution = withinBase
+      ? resolveRequest(root, `/${pathname.slice(basePath.length)}`, url.search)
+      : {kind: 'missing'};
+    if (resolution.kind === 'redirect') {
+      response.writeHead(301, {Location: `${basePath}${resolution.location.replace(/^\//, '')}`}).end();
+      return;
+    }
+    const status = resolution.kind === 'file' ? 200 : 404;
+    const file = resolution.kind === 'file' ? resolution.file : path.join(root, '404.html');
+    const ext = path.extname(file).toLowerCase();
+    const headers: http.OutgoingHttpHeaders = {
+      'Content-Type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
+      'Cache-Control': 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
+    };
+    let body: Buffer;
+    try {
+      body = fs.readFileSync(file);
+    } catch {
+      response.writeHead(404, {'Content-Type': 'text/plain; charset=utf-8'}).end('Not found');
+      return;
+    }
+    const acceptsGzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    if (acceptsGzip && COMPRESSIBLE.has(ext)) {
+      body = zlib.gzipSync(body);
+      headers['Content-Encoding'] = 'gzip';
+      headers.Vary = 'Accept-Encoding';
+    }
+    headers['Content-Length'] = body.length;
+    response.writeHead(status, headers);
+    response.end(request.method === 'HEAD' ? undefined : body);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const {port} = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}${basePath}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export async function launchBrowserServer(): Promise<BrowserServer> {
+  return chromium.launchServer({executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS});
+}
+
+/** Connects to the run's shared browser (started by globalSetup.ts). */
+export async function connectBrowser(wsEndpoint: string): Promise<Browser> {
+  return chromium.connect(wsEndpoint);
+}
+
+/** Site-relative paths (no leading slash, relative to the base) of every page in build/sitemap.xml. */
+export function sitemapPaths(): string[] {
+  const xml = fs.readFileSync(path.join(BUILD_DIR, 'sitemap.xml'), 'utf8');
+  const paths: string[] = [];
+  for (const match of xml.matchAll(/<loc>([^<]+)<\/loc>/g)) {
+    const loc = match[1]!.trim();
+    const pathname = new URL(loc).pathname;
+    if (!`${pathname}/`.startsWith(BASE_PATH)) throw new Error(`Sitemap URL outside the base path ${BASE_PATH}: ${loc}`);
+    paths.push(pathname.slice(BASE_PATH.length));
+  }
+  if (paths.length === 0) throw new Error('build/sitemap.xml lists no pages');
+  return paths;
+}
+
+/** Absolute local URL of a site path ('' is the home page, 'docs/x' a doc). */
+export function localUrl(baseUrl: string, sitePath: string): string {
+  return new URL(sitePath.replace(/^\//, ''), baseUrl).toString();
+}
+
+export interface PageProblems {
+  /** Console errors, uncaught exceptions, and React hydration warnings, in order. */
+  messages: string[];
+}
+
+const HYDRATION = /hydrat|did not match|server rendered HTML|Minified React error #(418|419|422|423|425)/i;
+
+/** Collects console errors, page errors and hydration warnings of a page from now on. */
+export function watchProblems(page: Page): PageProblems {
+  const problems: PageProblems = {messages: []};
+  page.on('console', (message) => {
+    const text = message.text();
+    if (message.type() === 'error' || (message.type() === 'warning' && HYDRATION.test(text))) {
+      const where = message.location().url ? ` (${message.location().url})` : '';
+      problems.messages.push(`console.${message.type()}: ${text}${where}`);
+    }
+  });
+  page.on('pageerror', (error) => problems.messages.push(`uncaught: ${error.message}`));
+  return problems;
+}
+
+/** A fresh context at the given viewport and colour scheme; callers close it. */
+export async function newContext(
+  browser: Browser,
+  options: {width?: number; height?: number; colorScheme?: 'light' | 'dark'; serviceWorkers?: 'allow' | 'block'; acceptDownloads?: boolean} = {},
+): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: {width: options.width ?? 1280, height: options.height ?? 900},
+    colorScheme: options.colorScheme ?? 'light',
+    serviceWorkers: options.serviceWorkers ?? 'block',
+    acceptDownloads: options.acceptDownloads ?? true,
+    reducedMotion: 'reduce',
+  });
+}
+
+/** Waits until React has hydrated the page (Docusaurus adds `plugin-...` classes and the theme toggle becomes enabled). */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const toggle = document.querySelector('button[class*="toggleButton"]');
+    return toggle !== null && !toggle.hasAttribute('disabled') && !toggle.className.includes('toggleButtonDisabled');
+  });
+}
+
+export const PROGRESS_KEY = 'containers-module:progress';

@@ -1,0 +1,160 @@
+/**
+ * Navigation, search, colour mode and the mobile drawer on the built site.
+ */
+import {describe, expect, test} from 'vitest';
+import {newContext, waitForHydration} from './harness';
+import {useSession} from './session';
+
+const session = useSession();
+
+function pathOf(url: string): string {
+  return new URL(url).pathname.replace(/\/$/, '');
+}
+
+describe('navigation', () => {
+  test('the sidebar links lead to every section, and each link marks its page current', async () => {
+    const context = await newContext(session.browser);
+    const page = await context.newPage();
+    await page.goto(session.url('docs'));
+    await waitForHydration(page);
+    const sidebar = page.getByRole('navigation', {name: 'Docs sidebar'});
+    const links = sidebar.getByRole('link');
+    const count = await links.count();
+    expect(count).toBeGreaterThanOrEqual(12); // overview + 11 sections
+    for (const index of [1, 5, count - 1]) {
+      const link = links.nth(index);
+      const label = (await link.innerText()).trim();
+      const href = await link.getAttribute('href');
+      await link.click();
+      await page.waitForURL((url) => pathOf(url.toString()) === href!.replace(/\/$/, ''));
+      await expect.poll(() => sidebar.locator('a[aria-current="page"]').innerText()).toContain(label);
+      await expect(page.locator('article h1').first().isVisible()).resolves.toBe(true);
+    }
+    await context.close();
+  });
+
+  test('previous/next links walk the module in order, from the overview to the last section and back', async () => {
+    const context = await newContext(session.browser);
+    const page = await context.newPage();
+    await page.goto(session.url('docs'));
+    await waitForHydration(page);
+    const sidebarOrder = await page
+      .getByRole('navigation', {name: 'Docs sidebar'})
+      .getByRole('link')
+      .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname.replace(/\/$/, '')));
+    const visited = [pathOf(page.url())];
+    const pager = page.getByRole('navigation', {name: 'Docs pages'});
+    for (let step = 0; step < sidebarOrder.length - 1; step++) {
+      await pager.locator('a.pagination-nav__link--next').click();
+      await page.waitForURL((url) => pathOf(url.toString()) !== visited[visited.length - 1]);
+      visited.push(pathOf(page.url()));
+    }
+    expect(visited).toEqual(sidebarOrder);
+    expect(await pager.locator('a.pagination-nav__link--next').count()).toBe(0);
+    await pager.locator('a.pagination-nav__link--prev').click();
+    await page.waitForURL((url) => pathOf(url.toString()) === sidebarOrder[sidebarOrder.length - 2]);
+    await context.close();
+  });
+});
+
+describe('search', () => {
+  test('finds a topic by a word from its points and opens its section', async () => {
+    const context = await newContext(session.browser);
+    const page = await context.newPage();
+    await page.goto(session.url('docs'));
+    await waitForHydration(page);
+    // Take a point of the last section's second topic, so the word comes from the built content.
+    const sections = await page
+      .getByRole('navigation', {name: 'Docs sidebar'})
+      .getByRole('link')
+      .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+    const target = sections[sections.length - 1]!;
+    await page.goto(target);
+    await waitForHydration(page);
+    const sectionTitle = (await page.locator('article h1').first().innerText()).trim();
+    const point = await page.evaluate(() => {
+      const headings = [...document.querySelectorAll('article h3')].filter((h) => /what you need to know/i.test(h.textContent ?? ''));
+      const list = headings[1]?.nextElementSibling;
+      return list?.querySelector('li')?.textContent ?? '';
+    });
+    // Several words of the point, longest first: the test passes on the first that finds the section.
+    const words = [...new Set(point.split(/[^A-Za-z]+/).filter((w) => w.length >= 5))].sort((a, b) => b.length - a.length).slice(0, 4);
+    expect(words.length, `no searchable word in the point "${point}"`).toBeGreaterThan(0);
+
+    await page.goto(session.url('docs'));
+    await waitForHydration(page);
+    const box = page.locator('input.navbar__search-input');
+    const tried: string[] = [];
+    let found = false;
+    for (const word of words) {
+      await box.fill('');
+      await box.click();
+      await box.pressSequentially(word, {delay: 20});
+      const hit = page.getByRole('option').filter({hasText: sectionTitle}).first();
+      try {
+        await hit.waitFor({state: 'visible', timeout: 6_000});
+      } catch {
+        tried.push(`${word}: ${JSON.stringify(await page.getByRole('option').allInnerTexts())}`);
+        continue;
+      }
+      await hit.click();
+      found = true;
+      break;
+    }
+    expect(found, `no search hit in "${sectionTitle}" for any word of "${point}":\n${tried.join('\n')}`).toBe(true);
+    await page.waitForURL((url) => url.toString().startsWith(target));
+    expect(pathOf(page.url())).toBe(pathOf(target));
+  });
+});
+
+describe('colour mode', () => {
+  test('the dark-mode toggle persists across reloads', async () => {
+    const context = await newContext(session.browser, {colorScheme: 'light'});
+    const page = await context.newPage();
+    await page.goto(session.url('docs'));
+    await waitForHydration(page);
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('light');
+    const toggle = page.getByRole('button', {name: /Switch between dark and light mode/});
+    for (let clicks = 0; clicks < 3 && (await page.locator('html').getAttribute('data-theme')) !== 'dark'; clicks++) {
+      await toggle.click();
+    }
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await expect(toggle.getAttribute('aria-label')).resolves.toMatch(/currently dark mode/);
+    await page.reload();
+    await waitForHydration(page);
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await page.goto(session.url('docs/container-fundamentals'));
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await context.close();
+  });
+});
+
+describe('mobile drawer at 390 px', () => {
+  test('the navbar toggle opens the sidebar drawer; Escape closes it and returns focus to the toggle', async () => {
+    const context = await newContext(session.browser, {width: 390, height: 844});
+    const page = await context.newPage();
+    await page.goto(session.url('docs/container-fundamentals'));
+    await waitForHydration(page);
+    const toggle = page.getByRole('button', {name: 'Toggle navigation bar'});
+    await expect(toggle.isVisible()).resolves.toBe(true);
+    expect(await page.getByRole('navigation', {name: 'Docs sidebar'}).isVisible()).toBe(false);
+    await toggle.click();
+    const drawer = page.locator('.navbar-sidebar');
+    await expect.poll(() => page.locator('nav.navbar').getAttribute('class')).toContain('navbar-sidebar--show');
+    await expect.poll(() => drawer.getByRole('link', {name: /Orchestration fundamentals/i}).first().isVisible()).toBe(true);
+    // No horizontal scrolling at this width.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('nav.navbar').getAttribute('class')).not.toContain('navbar-sidebar--show');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName))
+      .toBe('Toggle navigation bar');
+
+    // The drawer still navigates.
+    await toggle.click();
+    await drawer.getByRole('link', {name: /Orchestration fundamentals/i}).first().click();
+    await page.waitForURL(/orchestration-fundamentals/);
+    await context.close();
+  });
+});
