@@ -5,6 +5,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import remarkSectionPage from './src/remark/sectionPage';
 import remarkDiagrams from './src/remark/diagrams';
 import moduleOutlinePlugin from './src/plugins/moduleOutline';
+import {accessiblePrismTheme} from './src/utils/prismContrast';
 import {loadLinkHealth} from './src/utils/linkHealth';
 import {BASE_URL, EDIT_URL, REPOSITORY_URL, SITE_URL, BROKEN_LINK_REPORT_URL} from './src/utils/site';
 
@@ -107,8 +108,8 @@ const config: Config = {
       copyright: `Module 4 of the DevOps engineering curriculum. Resources link to their owners' sites.`,
     },
     prism: {
-      theme: prismThemes.github,
-      darkTheme: prismThemes.dracula,
+      theme: accessiblePrismTheme(prismThemes.github),
+      darkTheme: accessiblePrismTheme(prismThemes.dracula),
       additionalLanguages: ['bash', 'docker', 'yaml', 'hcl', 'promql'],
     },
   } satisfies Preset.ThemeConfig,

@@ -235,13 +235,16 @@ export async function newContext(
   browser: Browser,
   options: {width?: number; height?: number; colorScheme?: 'light' | 'dark'; serviceWorkers?: 'allow' | 'block'; acceptDownloads?: boolean} = {},
 ): Promise<BrowserContext> {
-  return browser.newContext({
+  const context = await browser.newContext({
     viewport: {width: options.width ?? 1280, height: options.height ?? 900},
     colorScheme: options.colorScheme ?? 'light',
     serviceWorkers: options.serviceWorkers ?? 'block',
     acceptDownloads: options.acceptDownloads ?? true,
     reducedMotion: 'reduce',
   });
+  // A missing element fails in 15 s, not 30 s, so a run with missing features stays short.
+  context.setDefaultTimeout(15_000);
+  return context;
 }
 
 /** Waits until React has hydrated the page (Docusaurus adds `plugin-...` classes and the theme toggle becomes enabled). */

@@ -1,0 +1,180 @@
+/**
+ * Learner progress in the browser: the topic checkboxes, the section and sidebar summaries,
+ * the overview's export / import / reset, and corrupt stored data.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {describe, expect, test} from 'vitest';
+import type {Page} from 'playwright-core';
+import {PROGRESS_KEY, newContext, waitForHydration, watchProblems} from './harness';
+import {useSession} from './session';
+
+const session = useSession();
+const SECTION = 'docs/container-fundamentals';
+const TOPIC_CONTROL = /^I have learned this topic/;
+
+async function stored(page: Page): Promise<string | null> {
+  return page.evaluate((key) => window.localStorage.getItem(key), PROGRESS_KEY);
+}
+
+describe('progress', () => {
+  test('a topic marked learned survives a reload, and the section and sidebar summaries count it', async () => {
+    const context = await newContext(session.browser);
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await page.goto(session.url(SECTION));
+    await waitForHydration(page);
+    const boxes = page.getByRole('checkbox', {name: TOPIC_CONTROL});
+    expect(await boxes.count()).toBe(3);
+    const first = boxes.first();
+    expect(await first.isChecked()).toBe(false);
+    // Keyboard: focus and Space.
+    await first.focus();
+    await page.keyboard.press('Space');
+    expect(await first.isChecked()).toBe(true);
+
+    const data = JSON.parse((await stored(page)) ?? 'null') as {version: number; learned: Record<string, string>};
+    expect(data.version).toBe(1);
+    const keys = Object.keys(data.learned);
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatch(/^container-fundamentals\/[a-z0-9-]+$/);
+    expect(Number.isNaN(Date.parse(data.learned[keys[0]!]!))).toBe(false);
+
+    await page.reload();
+    await waitForHydration(page);
+    await expect.poll(() => boxes.first().isChecked()).toBe(true);
+    expect(await boxes.nth(1).isChecked()).toBe(false);
+    expect(problems.messages).toEqual([]);
+
+    // Section summary above the content.
+    const summary = page.getByTestId('section-progress');
+    await expect.poll(() => summary.innerText().catch(() => '')).toMatch(/1 of 3 topics learned/);
+    expect(await summary.innerText()).toMatch(/About (\d+ h)?\s*(\d+ min)? of study/);
+    // Sidebar badge on this section's link.
+    const badge = page
+      .getByRole('navigation', {name: 'Docs sidebar'})
+      .locator(`a[href$="/${SECTION}"]`)
+      .getByTestId('sidebar-progress');
+    await expect.poll(() => badge.innerText().catch(() => '')).toBe('1/3');
+    expect(await badge.getAttribute('aria-label')).toBe('1 of 3 topics learned');
+
+    // Unchecking removes it again.
+    await boxes.first().uncheck();
+    expect(Object.keys(JSON.parse((await stored(page)) ?? '{}').learned ?? {})).toEqual([]);
+    await context.close();
+  });
+
+  test('export then import gives the same state; reset asks first and clears only on OK', async () => {
+    const context = await newContext(session.browser, {acceptDownloads: true});
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await page.goto(session.url(SECTION));
+    await waitForHydration(page);
+    const boxes = page.getByRole('checkbox', {name: TOPIC_CONTROL});
+    await boxes.nth(0).check();
+    await boxes.nth(2).check();
+    const before = await stored(page);
+    expect(Object.keys(JSON.parse(before!).learned)).toHaveLength(2);
+
+    await page.goto(session.url('docs'));
+    await waitForHydration(page);
+    const main = page.locator('main');
+    await expect.poll(() => main.innerText()).toMatch(/2 of 33 topics learned/);
+
+    // Export.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', {name: 'Export progress', exact: true}).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('containers-module-progress.json');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'progress-'));
+    const exported = path.join(dir, 'containers-module-progress.json');
+    await download.saveAs(exported);
+    expect(JSON.parse(fs.readFileSync(exported, 'utf8'))).toEqual(JSON.parse(before!));
+
+    // Reset: Cancel keeps everything, OK clears.
+    const reset = page.getByRole('button', {name: 'Reset progress', exact: true});
+    const dismissed: string[] = [];
+    page.once('dialog', (dialog) => {
+      dismissed.push(dialog.type());
+      void dialog.dismiss();
+    });
+    await reset.click();
+    expect(dismissed).toEqual(['confirm']);
+    expect(await stored(page)).toBe(before);
+    await expect.poll(() => main.innerText()).toMatch(/2 of 33 topics learned/);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await reset.click();
+    await expect.poll(() => main.innerText()).toMatch(/0 of 33 topics learned/);
+    expect(Object.keys(JSON.parse((await stored(page)) ?? '{"learned":{}}').learned ?? {})).toEqual([]);
+
+    // Import through the file picker.
+    const fileInput = page.getByLabel('Import progress file');
+    expect(await fileInput.getAttribute('type')).toBe('file');
+    expect(await fileInput.getAttribute('accept')).toBe('application/json');
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', {name: 'Import progress', exact: true}).click(),
+    ]);
+    await chooser.setFiles(exported);
+    await expect.poll(() => main.innerText()).toMatch(/2 of 33 topics learned/);
+    expect(JSON.parse((await stored(page))!)).toEqual(JSON.parse(before!));
+
+    // An invalid file shows an alert and changes nothing.
+    await fileInput.setInputFiles({name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 1, "learned": ')});
+    await expect.poll(() => page.getByRole('alert').filter({hasText: /\S/}).count()).toBeGreaterThan(0);
+    expect(JSON.parse((await stored(page))!)).toEqual(JSON.parse(before!));
+    await expect.poll(() => main.innerText()).toMatch(/2 of 33 topics learned/);
+
+    // The imported state is what the section page shows.
+    await page.goto(session.url(SECTION));
+    await waitForHydration(page);
+    await expect.poll(() => boxes.nth(0).isChecked()).toBe(true);
+    expect(await boxes.nth(1).isChecked()).toBe(false);
+    expect(await boxes.nth(2).isChecked()).toBe(true);
+    expect(problems.messages).toEqual([]);
+    fs.rmSync(dir, {recursive: true, force: true});
+    await context.close();
+  });
+
+  test('corrupt or unknown stored data is treated as empty and the page still renders', async () => {
+    const context = await newContext(session.browser);
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await page.goto(session.url('docs'));
+    const corrupt = [
+      'not json{',
+      'null',
+      '[]',
+      '"a string"',
+      '{"version": 99, "learned": {"container-fundamentals/x": "2024-01-01T00:00:00.000Z"}}',
+      '{"version": 1, "learned": "everything"}',
+      '{"version": 1, "learned": {"container-fundamentals/container-technology-concepts": "not a date"}}',
+    ];
+    for (const value of corrupt) {
+      await page.evaluate(([key, raw]) => window.localStorage.setItem(key!, raw!), [PROGRESS_KEY, value]);
+      // Every value on the section page; the overview too for the first and the last.
+      const overview = value === corrupt[0] || value === corrupt[corrupt.length - 1];
+      for (const sitePath of overview ? [SECTION, 'docs'] : [SECTION]) {
+        await page.goto(session.url(sitePath));
+        await waitForHydration(page);
+        expect(await page.locator('article h1').first().isVisible(), `${sitePath} with ${value}`).toBe(true);
+        if (sitePath === SECTION) {
+          const boxes = page.getByRole('checkbox', {name: TOPIC_CONTROL});
+          expect(await boxes.count()).toBe(3);
+          for (const box of await boxes.all()) expect(await box.isChecked(), `checkbox with ${value}`).toBe(false);
+        } else {
+          expect(await page.locator('main').innerText(), `overview with ${value}`).toMatch(/0 of 33 topics learned/);
+        }
+      }
+    }
+    // Marking a topic then works again and replaces the bad data.
+    await page.goto(session.url(SECTION));
+    await waitForHydration(page);
+    await page.getByRole('checkbox', {name: TOPIC_CONTROL}).first().check();
+    expect(JSON.parse((await stored(page))!).version).toBe(1);
+    expect(problems.messages).toEqual([]);
+    await context.close();
+  });
+});

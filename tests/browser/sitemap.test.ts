@@ -1,0 +1,148 @@
+/**
+ * Every page of build/sitemap.xml, in light and dark mode: no console errors or hydration
+ * warnings, every external link safe and marked, and axe-core (WCAG 2.1 A/AA) finds nothing.
+ * Prints a per-page table of the results at the end.
+ */
+import {AxeBuilder} from '@axe-core/playwright';
+import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import type {BrowserContext, Page} from 'playwright-core';
+import {newContext, sitemapPaths, waitForHydration, watchProblems, type PageProblems} from './harness';
+import {useSession} from './session';
+
+const session = useSession();
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const MARKER = '(external site, opens in a new tab)';
+const pages = sitemapPaths();
+
+interface Row {
+  page: string;
+  console: number;
+  externalLinks: number;
+  badLinks: number;
+  axeLight: number | string;
+  axeDark: number | string;
+}
+const rows: Row[] = [];
+
+interface ExternalLink {
+  href: string;
+  text: string;
+  rel: string;
+  target: string;
+  marked: boolean;
+  inArticle: boolean;
+}
+
+async function externalLinks(page: Page): Promise<ExternalLink[]> {
+  return page.evaluate((marker) => {
+    const result: ExternalLink[] = [];
+    for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+      let url: URL;
+      try {
+        url = new URL(a.href);
+      } catch {
+        continue;
+      }
+      if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.host === location.host) continue;
+      result.push({
+        href: a.href,
+        text: (a.textContent ?? '').trim().slice(0, 60),
+        rel: a.getAttribute('rel') ?? '',
+        target: a.getAttribute('target') ?? '',
+        marked: (a.textContent ?? '').includes(marker) || a.querySelector('svg') !== null,
+        inArticle: a.closest('article') !== null,
+      });
+    }
+    return result;
+  }, MARKER);
+}
+
+function linkProblem(link: ExternalLink): string | null {
+  const rel = link.rel.split(/\s+/);
+  if (!rel.includes('noopener')) return `rel="${link.rel}" lacks noopener: ${link.href}`;
+  if (link.target === '_blank' && !link.marked) return `opens a new tab without an external marker: "${link.text}" ${link.href}`;
+  return null;
+}
+
+async function axe(page: Page): Promise<{count: number; details: string[]}> {
+  const results = await new AxeBuilder({page}).withTags(AXE_TAGS).options({resultTypes: ['violations']}).analyze();
+  const details = results.violations.map(
+    (v) => `${v.id} (${v.impact ?? 'n/a'}, ${v.nodes.length} node${v.nodes.length === 1 ? '' : 's'}): ${v.nodes
+      .slice(0, 3)
+      .map((n) => `${n.target.join(' ')}${n.failureSummary ? ` [${n.failureSummary.split('\n').slice(1).join(' ').trim().slice(0, 140)}]` : ''}`)
+      .join('; ')}`,
+  );
+  return {count: results.violations.length, details};
+}
+
+describe('every sitemap page', () => {
+  let light: BrowserContext;
+  let dark: BrowserContext;
+  let lightPage: Page;
+  let darkPage: Page;
+  let lightProblems: PageProblems;
+  let darkProblems: PageProblems;
+
+  beforeAll(async () => {
+    light = await newContext(session.browser, {colorScheme: 'light'});
+    dark = await newContext(session.browser, {colorScheme: 'dark'});
+    lightPage = await light.newPage();
+    darkPage = await dark.newPage();
+    lightProblems = watchProblems(lightPage);
+    darkProblems = watchProblems(darkPage);
+  });
+
+  afterAll(async () => {
+    await light?.close();
+    await dark?.close();
+    const header = '| page | console errors | external links | bad links | axe light | axe dark |';
+    const lines = [header, '|---|---|---|---|---|---|'];
+    for (const r of rows) lines.push(`| /${r.page} | ${r.console} | ${r.externalLinks} | ${r.badLinks} | ${r.axeLight} | ${r.axeDark} |`);
+    console.log(`\naxe-core ${AXE_TAGS.join(', ')}: violations per page (light and dark)\n${lines.join('\n')}\n`);
+  });
+
+  test('the sitemap lists the home page, the overview and the sections', () => {
+    expect(pages).toContain('');
+    expect(pages).toContain('docs');
+    expect(pages.filter((p) => p.startsWith('docs/')).length).toBeGreaterThanOrEqual(11);
+  });
+
+  test.each(pages.map((p) => [p === '' ? '/' : `/${p}`, p]))('%s', async (_label, sitePath) => {
+    const row: Row = {page: sitePath, console: 0, externalLinks: 0, badLinks: 0, axeLight: '-', axeDark: '-'};
+    rows.push(row);
+
+    // Light: console, links, axe.
+    lightProblems.messages.length = 0;
+    const response = await lightPage.goto(session.url(sitePath), {waitUntil: 'load'});
+    expect(response?.status(), 'HTTP status').toBe(200);
+    await waitForHydration(lightPage);
+    row.console = lightProblems.messages.length;
+    expect.soft(lightProblems.messages, 'console errors / hydration warnings (light)').toEqual([]);
+
+    const links = await externalLinks(lightPage);
+    const bad = links.map(linkProblem).filter((p): p is string => p !== null);
+    row.externalLinks = links.length;
+    row.badLinks = bad.length;
+    expect.soft(bad, 'external links').toEqual([]);
+    if (sitePath.startsWith('docs/')) {
+      const resources = links.filter((l) => l.inArticle && l.target === '_blank');
+      expect.soft(resources.length, 'resource links on a section page').toBeGreaterThanOrEqual(3);
+    }
+
+    expect(await lightPage.locator('html').getAttribute('data-theme')).toBe('light');
+    const lightAxe = await axe(lightPage);
+    row.axeLight = lightAxe.count;
+    expect.soft(lightAxe.details, 'axe violations (light)').toEqual([]);
+
+    // Dark: console, axe.
+    darkProblems.messages.length = 0;
+    await darkPage.goto(session.url(sitePath), {waitUntil: 'load'});
+    await waitForHydration(darkPage);
+    expect.soft(darkProblems.messages, 'console errors / hydration warnings (dark)').toEqual([]);
+    row.console += darkProblems.messages.length;
+    expect(await darkPage.locator('html').getAttribute('data-theme')).toBe('dark');
+    const darkAxe = await axe(darkPage);
+    row.axeDark = darkAxe.count;
+    expect.soft(darkAxe.details, 'axe violations (dark)').toEqual([]);
+  });
+});
