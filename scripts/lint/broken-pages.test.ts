@@ -22,13 +22,13 @@ const SOURCE = readFileSync(path.join(DOCS, PAGE), 'utf8');
 const LINES = SOURCE.split('\n');
 
 const RESOURCE = /^- \[(.+?)\]\((https:\/\/[^)\s]+)\) - (.+)$/;
-const firstIndex = (test: (line: string) => boolean) => {
+const firstIndex = (test: (line: string, index: number) => boolean) => {
   const index = LINES.findIndex(test);
   if (index === -1) throw new Error(`${PAGE} has no line this test can break`);
   return index;
 };
 const resourceAt = firstIndex((l) => RESOURCE.test(l));
-const [, title, url] = RESOURCE.exec(LINES[resourceAt]!)!;
+const [, title = '', url = ''] = RESOURCE.exec(LINES[resourceAt]!)!;
 const introAt = firstIndex((l, i) => i > 0 && /^[A-Z]/.test(l) && !l.includes(':'));
 const detailsAt = firstIndex((l) => l.trim() === '<details>');
 
