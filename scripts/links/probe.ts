@@ -201,8 +201,11 @@ export class Prober {
       let r = await this.exchange(url, getMethod(), fragment);
       // Servers that mishandle HEAD (405, 501, 4xx, 5xx, reset, hang) get a GET before we judge them.
       if (getMethod() === 'HEAD' && shouldFallBack(r)) {
+        // After a network error the GET is also the first retry: a dead host costs retries + 1 timeouts, not + 2.
+        if ('error' in r) failures++;
         setMethod('GET');
         r = await this.exchange(url, 'GET', fragment);
+        if ('error' in r && failures > 0) attempts++;
       }
       obs.attempts = attempts;
       if ('error' in r) {
@@ -261,11 +264,13 @@ export class Prober {
     const wantBody = method === 'GET' && fragment !== null;
     return new Promise<Exchange>((resolve) => {
       let settled = false;
-      const finish = (r: Exchange): void => {
+      /** `drain`: the response has no body worth a socket (HEAD, or a small one): read it off and keep the connection. */
+      const finish = (r: Exchange, drain?: http.IncomingMessage): void => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        req.destroy(); // never read more than needed: the rest of any body is dropped with the socket
+        if (drain) drain.resume();
+        else req.destroy(); // never read more than needed: the rest of any body is dropped with the socket
         resolve(r);
       };
       const req = (isHttps ? https : http).request(url, {
@@ -297,7 +302,9 @@ export class Prober {
         };
         const isHtml = base.contentType === null || /html|xml/i.test(base.contentType);
         if (!wantBody || base.status < 200 || base.status >= 300 || !isHtml || fragment === null) {
-          finish({...base, fragment: null});
+          const length = Number(header('content-length') ?? NaN);
+          const small = method === 'HEAD' || base.status === 204 || base.status === 304 || (Number.isFinite(length) && length <= 16 * 1024);
+          finish({...base, fragment: null}, small ? res : undefined);
           return;
         }
         const matcher = fragmentMatcher(fragment);

@@ -73,12 +73,12 @@ describe('search', () => {
     await waitForHydration(page);
     const sectionTitle = (await page.locator('article h1').first().innerText()).trim();
     const point = await page.evaluate(() => {
-      const headings = [...document.querySelectorAll('article h3')].filter((h) => /what you need to know/i.test(h.textContent ?? ''));
+      const headings = Array.from(document.querySelectorAll('article h3')).filter((h) => /what you need to know/i.test(h.textContent ?? ''));
       const list = headings[1]?.nextElementSibling;
       return list?.querySelector('li')?.textContent ?? '';
     });
     // Several words of the point, longest first: the test passes on the first that finds the section.
-    const words = [...new Set(point.split(/[^A-Za-z]+/).filter((w) => w.length >= 5))].sort((a, b) => b.length - a.length).slice(0, 4);
+    const words = Array.from(new Set<string>(point.split(/[^A-Za-z]+/).filter((w: string) => w.length >= 5))).sort((a, b) => b.length - a.length).slice(0, 4);
     expect(words.length, `no searchable word in the point "${point}"`).toBeGreaterThan(0);
 
     await page.goto(session.url('docs'));

@@ -36,7 +36,7 @@ interface ExternalLink {
 async function externalLinks(page: Page): Promise<ExternalLink[]> {
   return page.evaluate((marker) => {
     const result: ExternalLink[] = [];
-    for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+    for (const a of Array.from(document.querySelectorAll<HTMLAnchorElement>('a[href]'))) {
       let url: URL;
       try {
         url = new URL(a.href);
