@@ -7,7 +7,10 @@ import type {PrismTheme} from 'prism-react-renderer';
  */
 type Rgb = [number, number, number];
 
+/** `#rgb`, `#rrggbb` or `rgb(r, g, b)` (the dracula theme uses the latter). */
 function parseHex(hex: string): Rgb | null {
+  const rgb = /^rgb\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*\)$/i.exec(hex.trim());
+  if (rgb) return [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])];
   const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex.trim());
   if (!m) return null;
   const h = m[1]!.length === 3 ? [...m[1]!].map((c) => c + c).join('') : m[1]!;
