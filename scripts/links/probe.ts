@@ -99,26 +99,34 @@ export class Prober {
     this.agents.https.destroy();
   }
 
+  private aborted = false;
+
+  /** Stop: requests not yet sent fail at once (used when a later file does not parse). */
+  abort(): void {
+    this.aborted = true;
+    this.close();
+  }
+
+  /** Probe one URL, counted in its host's backlog while it runs (the global queue serves the busiest host first). */
+  async probeOne(url: string): Promise<Observation> {
+    let host = '';
+    try {
+      host = new URL(url).hostname;
+    } catch {
+      // judged as an invalid URL by probe()
+    }
+    this.limits.addBacklog(host, 1);
+    try {
+      return await this.probe(url);
+    } finally {
+      this.limits.done(host);
+    }
+  }
+
   /** Probe many URLs (unique, with fragments); all hosts progress at once. */
-  async probeAll(urls: readonly string[], onDone?: (o: Observation) => void): Promise<Map<string, Observation>> {
-    const hostOf = (u: string): string => {
-      try {
-        return new URL(u).hostname;
-      } catch {
-        return '';
-      }
-    };
-    for (const u of urls) this.limits.addBacklog(hostOf(u), 1);
-    const out = new Map<string, Observation>();
-    await Promise.all(
-      urls.map(async (u) => {
-        const o = await this.probe(u);
-        this.limits.done(hostOf(u));
-        out.set(u, o);
-        onDone?.(o);
-      }),
-    );
-    return out;
+  async probeAll(urls: readonly string[]): Promise<Map<string, Observation>> {
+    const observations = await Promise.all(urls.map((u) => this.probeOne(u)));
+    return new Map(urls.map((u, i) => [u, observations[i] as Observation]));
   }
 
   async probe(original: string): Promise<Observation> {
@@ -237,6 +245,7 @@ export class Prober {
 
   /** One request/response. Reads no body unless a fragment must be found, and then at most maxBodyBytes. */
   private async exchange(url: URL, method: 'HEAD' | 'GET', fragment: string | null): Promise<Exchange> {
+    if (this.aborted) return {error: {kind: 'other', message: 'aborted'}};
     const answer = await this.dns.lookup(url.hostname);
     if ('error' in answer) return {error: answer.error};
     const release = await this.limits.acquire(url.hostname);
