@@ -100,6 +100,29 @@ export class Prober {
   }
 
   private aborted = false;
+  /** Requests created whose bytes are not on the wire yet, and who waits for that to reach 0. */
+  private unsent = 0;
+  private readonly sentWaiters: Array<() => void> = [];
+
+  /**
+   * Resolve once every request created so far has been written to its socket (or after `maxMs`).
+   * The CLI calls this between files: parsing is synchronous, and without it requests started for one
+   * file would sit unsent while the next file is parsed.
+   */
+  flushed(maxMs: number): Promise<void> {
+    if (this.unsent === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, maxMs);
+      this.sentWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  private sent(): void {
+    if (--this.unsent === 0) for (const w of this.sentWaiters.splice(0)) w();
+  }
 
   /** Stop: requests not yet sent fail at once (used when a later file does not parse). */
   abort(): void {
@@ -296,6 +319,15 @@ export class Prober {
         const e = Object.assign(new Error(`no answer within ${this.config.timeoutMs} ms`), {timeout: true});
         finish({error: classify(e)});
       }, this.config.timeoutMs);
+      this.unsent++;
+      let written = false;
+      const markSent = (): void => {
+        if (written) return;
+        written = true;
+        this.sent();
+      };
+      req.on('finish', markSent);
+      req.on('close', markSent);
       req.on('error', (e) => finish({error: classify(e as NodeJS.ErrnoException)}));
       req.on('response', (res) => {
         const header = (name: string): string | undefined => {

@@ -140,7 +140,8 @@ export async function run(argv: readonly string[], io: Io): Promise<RunOutcome> 
           selected.set(c.url, result(c.url, {verdict: 'ok', status: e.status, finalUrl: e.finalUrl, reason: `${e.reason} (cached)`}, {checkedAt: e.checkedAt, fromCache: true}));
         } else selected.set(c.url, prober.probeOne(c.url).then((o) => result(c.url, judge(o))));
       }
-      await new Promise((resolve) => setImmediate(resolve)); // let answers that arrived meanwhile be handled
+      // Get this file's first requests onto the wire before parsing the next file blocks the thread.
+      await prober.flushed(100);
     }
   } catch (e) {
     prober.abort();
