@@ -63,6 +63,7 @@ const config: Config = {
         // Every visit of the production build caches the whole site, search index included,
         // so the next visit works with the network off (production builds only).
         offlineModeActivationStrategies: ['always'],
+        swCustom: path.join(__dirname, 'src/sw.js'),
         injectManifestConfig: {maximumFileSizeToCacheInBytes: 5 * 1024 * 1024},
         pwaHead: [
           {tagName: 'link', rel: 'manifest', href: `${BASE_URL}manifest.json`},
