@@ -83,7 +83,7 @@ export default function PrintEdition(): ReactNode {
                   {index + 1}. {section.title}
                 </Heading>
                 <p className={styles.meta}>
-                  About {formatMinutes(section.minutes)} of study · Online: <Link to={section.permalink}>{section.label}</Link>
+                  Online: <Link to={section.permalink}>{section.label}</Link>
                 </p>
                 <div className="markdown">
                   <MDXContent>{Content ? <Content components={headingComponents(section.key, topicIds)} /> : null}</MDXContent>
