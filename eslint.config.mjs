@@ -17,7 +17,6 @@ export default tseslint.config(
       'reports/**',
       '.link-cache/**',
       '**/fixtures/**',
-      '*.local.ts',
     ],
   },
   js.configs.recommended,

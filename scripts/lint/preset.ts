@@ -4,10 +4,12 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkLintNoLiteralUrls from 'remark-lint-no-literal-urls';
 import remarkMdx from 'remark-mdx';
+import remarkMessageControl from 'remark-message-control';
 import remarkPresetLintConsistent from 'remark-preset-lint-consistent';
 import remarkPresetLintRecommended from 'remark-preset-lint-recommended';
 import remarkValidateLinks from 'remark-validate-links';
 import {RULES} from './rules/index';
+import {RULE_SOURCE} from './shared';
 
 /**
  * Everything `npm run lint:md` checks, in one preset that `.remarkrc.mjs` loads.
@@ -29,6 +31,8 @@ const preset: Preset = {
     // needed, so it runs the same in a fresh clone, a fork, CI and a temp folder.
     [remarkValidateLinks, {repository: false}],
     ...Object.values(RULES).map((rule): Pluggable => [rule, 'error']),
+    // `{/* lint ignore no-bare-urls */}` before a node silences our rules too, as it does remark-lint's.
+    [remarkMessageControl, {name: 'lint', source: RULE_SOURCE}],
   ],
 };
 

@@ -176,7 +176,7 @@ describe('rule set', () => {
     for (const id of Object.keys(RULES)) {
       const start = guide.indexOf(`### \`${id}\``);
       expect(start, `CONTRIBUTING.md has no "### \`${id}\`" section`).toBeGreaterThan(-1);
-      const section = guide.slice(start, guide.indexOf('\n### ', start + 1));
+      const section = guide.slice(start, guide.indexOf('\n### `', start + 1));
       expect(section, id).toMatch(/Bad:/);
       expect(section, id).toMatch(/Good:/);
     }

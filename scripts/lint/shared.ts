@@ -34,9 +34,10 @@ export function quote(text: string, max = 60): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
+/** Where the page ends: the start of its last block (a point past it would be dropped by message control). */
 export function lastLineOf(tree: Root): Point {
   const last: RootContent | undefined = tree.children.at(-1);
-  return last?.position?.end ?? {line: 1, column: 1};
+  return last?.position?.start ?? {line: 1, column: 1};
 }
 
 /** A message's rule as `source:rule-id`, e.g. `curriculum:resource-item` or `remark-validate-links:missing-file`. */
