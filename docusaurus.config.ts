@@ -48,14 +48,30 @@ const config: Config = {
           remarkPlugins: [[remarkSectionPage, {linkHealth}]],
         },
         blog: false,
-        theme: {customCss: ['./src/css/custom.css', './src/css/diagrams.css']},
+        theme: {customCss: ['./src/css/custom.css', './src/css/diagrams.css', './src/css/print.css']},
         sitemap: {lastmod: 'date', changefreq: null, priority: null},
       } satisfies Preset.Options,
     ],
   ],
 
 
-  plugins: [moduleOutlinePlugin],
+  plugins: [
+    moduleOutlinePlugin,
+    [
+      '@docusaurus/plugin-pwa',
+      {
+        // Every visit of the production build caches the whole site, search index included,
+        // so the next visit works with the network off (production builds only).
+        offlineModeActivationStrategies: ['always'],
+        swCustom: path.join(__dirname, 'src/sw.js'),
+        injectManifestConfig: {maximumFileSizeToCacheInBytes: 5 * 1024 * 1024},
+        pwaHead: [
+          {tagName: 'link', rel: 'manifest', href: `${BASE_URL}manifest.json`},
+          {tagName: 'link', rel: 'apple-touch-icon', href: `${BASE_URL}img/icon-192.png`},
+        ],
+      },
+    ],
+  ],
 
   themes: [
     [
