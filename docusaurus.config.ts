@@ -6,7 +6,8 @@ import remarkSectionPage from './src/remark/sectionPage';
 import remarkDiagrams from './src/remark/diagrams';
 import moduleOutlinePlugin from './src/plugins/moduleOutline';
 import {loadLinkHealth} from './src/utils/linkHealth';
-import {BASE_URL, EDIT_URL, REPOSITORY_URL, SITE_URL, BROKEN_LINK_REPORT_URL} from './src/utils/site';
+import {EDIT_URL, REPOSITORY_URL, BROKEN_LINK_REPORT_URL} from './src/utils/site';
+import {BASE_URL, SITE_URL} from './src/utils/deployment';
 
 const linkHealth = loadLinkHealth(path.join(__dirname, 'src/data/link-health.json'));
 

@@ -24,8 +24,10 @@ export class DnsCache {
   private readonly resolver: dnsPromises.Resolver;
   private readonly memo = new Map<string, Promise<DnsAnswer>>();
 
-  constructor(timeoutMs: number, tries = 2) {
+  /** `servers` overrides the system's name servers (tests point it at a fake server on loopback). */
+  constructor(timeoutMs: number, servers?: readonly string[], tries = 2) {
     this.resolver = new dnsPromises.Resolver({timeout: timeoutMs, tries});
+    if (servers) this.resolver.setServers(servers);
   }
 
   lookup(hostname: string): Promise<DnsAnswer> {

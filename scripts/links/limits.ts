@@ -8,6 +8,8 @@ class HostGate {
   /** Slots taken, including ones handed to a waiter that has not resumed yet. */
   inflight = 0;
   limit: number;
+  /** After a 429: the most requests in flight the host seemed to accept. Growth stops there. */
+  ceiling: number;
   pausedUntil = 0;
   successes = 0;
   /** Links still to finish that start on this host: the global queue serves the busiest host first. */
@@ -15,6 +17,7 @@ class HostGate {
   readonly waiters: Array<() => void> = [];
   constructor(readonly max: number) {
     this.limit = max;
+    this.ceiling = max;
   }
 }
 
@@ -89,17 +92,22 @@ export class Limits {
     else g.inflight--;
   }
 
-  /** 429: pause the host and halve its concurrency (it grows back by one after a run of successes). */
+  /**
+   * 429: pause the host, halve its concurrency, and remember how many requests it was taking at once
+   * (less the one refused, which still holds its slot): concurrency grows back by one after a run of successes,
+   * never past that ceiling, so a host that limits bursts sees few of them.
+   */
   rateLimited(host: string, waitMs: number): void {
     const g = this.gate(host);
     g.pausedUntil = Math.max(g.pausedUntil, Date.now() + waitMs);
-    g.limit = Math.max(1, Math.floor(g.limit / 2));
+    g.ceiling = Math.max(1, Math.min(g.ceiling, g.inflight - 1));
+    g.limit = Math.max(1, Math.min(Math.floor(g.limit / 2), g.ceiling));
     g.successes = 0;
   }
 
   succeeded(host: string): void {
     const g = this.gate(host);
-    if (g.limit >= g.max) return;
+    if (g.limit >= g.ceiling) return;
     if (++g.successes >= g.limit * 2) {
       g.limit++;
       g.successes = 0;

@@ -86,9 +86,12 @@ export class Prober {
     https: new https.Agent({keepAlive: true, maxSockets: Infinity}),
   };
 
-  constructor(private readonly config: Config) {
+  constructor(
+    private readonly config: Config,
+    dnsServers?: readonly string[],
+  ) {
     this.limits = new Limits(config.concurrency, config.perHostConcurrency);
-    this.dns = new DnsCache(config.dnsTimeoutMs);
+    this.dns = new DnsCache(config.dnsTimeoutMs, dnsServers);
   }
 
   close(): void {
@@ -214,10 +217,9 @@ export class Prober {
         return r;
       }
       if (r.status === 429) {
+        // exchange() already paused the host (the pause is taken in acquire(), shared by every link to it)
         if (++rateLimits > Math.max(retries, 1) + 3) return r;
-        const wait = r.retryAfterMs ?? backoffMs(rateLimits, retryBaseDelayMs);
-        this.limits.rateLimited(url.hostname, wait);
-        continue; // the pause is taken in acquire(), shared by every link to this host
+        continue;
       }
       if (r.status >= 500) {
         if (failures >= retries) return r;
@@ -237,7 +239,14 @@ export class Prober {
     const release = await this.limits.acquire(url.hostname);
     this.stats.requests++;
     try {
-      return await this.request(url, method, fragment, answer);
+      const r = await this.request(url, method, fragment, answer);
+      if (!('error' in r) && r.status === 429) {
+        // Told while this request still holds its slot, so the host's ceiling counts it as one too many.
+        const ra = r.retryAfterMs;
+        const wait = ra === null ? this.config.retryBaseDelayMs : ra > this.config.retryAfterCapMs ? 0 : ra;
+        this.limits.rateLimited(url.hostname, wait);
+      }
+      return r;
     } finally {
       release();
     }

@@ -41,6 +41,8 @@ export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
   now?: () => number;
+  /** Name servers to ask instead of the system's (tests use a fake one on loopback). */
+  dnsServers?: readonly string[];
 }
 
 export interface RunOutcome {
@@ -124,7 +126,7 @@ export async function run(argv: readonly string[], io: Io): Promise<RunOutcome> 
   const useCache = !opts['no-cache'];
   const cache = useCache ? loadCache(io.cwd) : null;
   const p = plan(citations, config, cache, now());
-  const prober = new Prober(config);
+  const prober = new Prober(config, io.dnsServers);
   const probed: LinkResult[] = [];
   try {
     const observations = await prober.probeAll(p.toProbe);

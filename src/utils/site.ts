@@ -1,6 +1,6 @@
 /**
- * Facts about where the site lives, in one place. The deploy workflow sets SITE_URL and
- * BASE_URL from GitHub Pages; locally the defaults serve the site at the root.
+ * Facts about the site that both the config and the browser code use, in one place.
+ * Nothing here may read `process`: components import this module into the browser bundle.
  */
 export const REPOSITORY = {
   owner: 'devops-curriculum',
@@ -13,10 +13,6 @@ export const REPOSITORY_URL = `https://github.com/${REPOSITORY.owner}/${REPOSITO
 export const EDIT_URL = `${REPOSITORY_URL}/edit/${REPOSITORY.branch}/`;
 
 export const BROKEN_LINK_REPORT_URL = `${REPOSITORY_URL}/issues/new?template=broken-link.yml`;
-
-export const SITE_URL = process.env.SITE_URL ?? `https://${REPOSITORY.owner}.github.io`;
-
-export const BASE_URL = process.env.BASE_URL ?? '/';
 
 /**
  * The module that follows this one. Leave `url` undefined until that site exists:

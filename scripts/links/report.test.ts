@@ -1,0 +1,67 @@
+import {describe, expect, it} from 'vitest';
+import {applyEdits, escapeFor} from './fix';
+import {formatAnnotations, formatConsole, summarize, toLinkHealth} from './report';
+import type {LinkResult} from './types';
+
+const r = (url: string, verdict: LinkResult['verdict'], extra: Partial<LinkResult> = {}): LinkResult => ({
+  url,
+  verdict,
+  status: 200,
+  finalUrl: url,
+  reason: 'HTTP 200',
+  locations: [{file: 'docs/a.md', line: 3, column: 7}],
+  fixable: false,
+  checkedAt: '2025-03-01T10:00:00.000Z',
+  fromCache: false,
+  ...extra,
+});
+
+describe('link health data', () => {
+  it('maps every result to url → {verdict, status, finalUrl, checkedAt}, sorted, with generatedAt', () => {
+    const results = [
+      r('https://z.test/', 'broken', {status: 404, reason: 'HTTP 404'}),
+      r('https://a.test/old#x', 'redirected', {finalUrl: 'https://a.test/new#x', checkedAt: '2025-02-28T00:00:00.000Z'}),
+      r('https://s.test/', 'skipped', {status: null, finalUrl: null}),
+    ];
+    expect(toLinkHealth(results, '2025-03-01T12:00:00.000Z')).toEqual({
+      generatedAt: '2025-03-01T12:00:00.000Z',
+      links: {
+        'https://a.test/old#x': {verdict: 'redirected', status: 200, finalUrl: 'https://a.test/new#x', checkedAt: '2025-02-28T00:00:00.000Z'},
+        'https://s.test/': {verdict: 'skipped', status: null, finalUrl: null, checkedAt: '2025-03-01T10:00:00.000Z'},
+        'https://z.test/': {verdict: 'broken', status: 404, finalUrl: 'https://z.test/', checkedAt: '2025-03-01T10:00:00.000Z'},
+      },
+    });
+    expect(Object.keys(toLinkHealth(results, 'x').links)).toEqual(['https://a.test/old#x', 'https://s.test/', 'https://z.test/']);
+  });
+});
+
+describe('console and annotations', () => {
+  it('escapes workflow-command properties and data', () => {
+    const out = formatAnnotations([r('https://a.test/%20x', 'broken', {reason: 'line1\nline2', locations: [{file: 'docs/a,b:c.md', line: 2, column: 1}]})]);
+    expect(out).toBe('::error file=docs/a%2Cb%3Ac.md,line=2,col=1,title=Broken link::https://a.test/%2520x: line1%0Aline2\n');
+    expect(formatAnnotations([r('https://ok.test/', 'ok'), r('https://s.test/', 'skipped')])).toBe('');
+  });
+
+  it('groups by verdict with every citation, ok hidden unless verbose', () => {
+    const results = [r('https://ok.test/', 'ok'), r('https://bad.test/', 'broken', {reason: 'HTTP 404'}), r('https://u.test/', 'unverified', {reason: 'refuses automated checks (999)'})];
+    const s = summarize(results, {citations: 3, files: 1, requests: 3, durationMs: 1234});
+    const text = formatConsole(results, s, false);
+    expect(text.indexOf('Broken: 1')).toBeLessThan(text.indexOf('Unverified'));
+    expect(text).toContain('  https://bad.test/\n    HTTP 404\n    at docs/a.md:3:7\n');
+    expect(text).not.toContain('https://ok.test/');
+    expect(formatConsole(results, s, true)).toContain('https://ok.test/');
+    expect(text).toMatch(/3 URLs \(3 citations in 1 files\): 1 ok, 0 redirected, 1 broken, 1 unverified, 0 skipped/);
+  });
+});
+
+describe('fix helpers', () => {
+  it('applies edits from the end and refuses stale offsets', () => {
+    expect(applyEdits('ab http://x cd http://y', [{offset: 3, raw: 'http://x', replacement: 'https://x2'}, {offset: 15, raw: 'http://y', replacement: 'Y'}])).toBe('ab https://x2 cd Y');
+    expect(() => applyEdits('abc', [{offset: 0, raw: 'zz', replacement: ''}])).toThrow(/source changed/);
+  });
+
+  it('escapes what would break the Markdown or JSX around the URL', () => {
+    expect(escapeFor('link', 'https://a.test/a b(c)<d>')).toBe('https://a.test/a%20b%28c%29%3Cd%3E');
+    expect(escapeFor('jsx', `https://a.test/"q'`)).toBe('https://a.test/%22q%27');
+  });
+});

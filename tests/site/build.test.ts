@@ -1,0 +1,85 @@
+import {existsSync, readFileSync} from 'node:fs';
+import path from 'node:path';
+import {load, type CheerioAPI} from 'cheerio';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {readOutline} from '../../src/content/outline';
+import {OUTLINE_FILE, expectedResource, readOutlineChanges} from '../../src/content/moduleSource';
+import {sectionFiles} from '../../src/plugins/moduleOutline';
+import {sectionKeyFromPath} from '../../src/content/sectionKey';
+
+const ROOT = path.resolve(__dirname, '../..');
+const BUILD = path.join(ROOT, 'build');
+const outline = readOutline(readFileSync(OUTLINE_FILE, 'utf8'));
+const changes = readOutlineChanges();
+const sectionKeys = sectionFiles(path.join(ROOT, 'docs')).map(sectionKeyFromPath);
+
+function page(route: string): CheerioAPI {
+  const file = path.join(BUILD, `${route}.html`);
+  if (!existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run \`npm run build\` first`);
+  return load(readFileSync(file, 'utf8'));
+}
+
+/** Text as a reader sees it: whitespace folded. */
+const text = (s: string) => s.replace(/\u200b/g, '').replace(/\s+/g, ' ').trim();
+
+beforeAll(() => {
+  if (!existsSync(path.join(BUILD, 'index.html'))) throw new Error('No build/ found: run `npm run build` before the site tests');
+});
+
+describe('the built site', () => {
+  it('has the homepage, the overview and the 11 section pages', () => {
+    expect(page('index')('h1').text()).toContain('Containerization and Orchestration');
+    expect(page('docs')('article h1').text()).toBe('Containerization and Orchestration');
+    expect(sectionKeys).toHaveLength(11);
+    for (const key of sectionKeys) expect(page(`docs/${key}`)('article h1').length, key).toBe(1);
+  });
+
+  it('links the overview to every section', () => {
+    const $ = page('docs');
+    const hrefs = new Set($('article a').map((_, a) => $(a).attr('href')).get());
+    for (const key of sectionKeys) expect(hrefs.has(`/docs/${key}`), key).toBe(true);
+  });
+
+  outline.forEach((section, index) => {
+    it(`renders "${section.title}" whole: topics, points, and every resource as a card`, () => {
+      const $ = page(`docs/${sectionKeys[index]}`);
+      expect(text($('article h1').text())).toBe(section.title);
+      const body = text($('article .markdown').text());
+      for (const topic of section.topics) {
+        expect($('article h2').map((_, h) => text($(h).text())).get(), section.title).toContain(topic.title);
+        for (const point of topic.points) expect(body, topic.title).toContain(point);
+        for (const resource of topic.resources.map((r) => expectedResource(r, changes))) {
+          const link = $('li.card a[href]').filter((_, a) => $(a).attr('href') === resource.url);
+          expect(link.length, resource.url).toBe(1);
+          expect(link.attr('rel')).toBe('noopener noreferrer');
+          expect(text(link.text())).toBe(`${resource.title} (external site, opens in a new tab)`);
+          expect(text(link.closest('li.card').text())).toContain(resource.description);
+        }
+      }
+      // No resource is left as a plain Markdown list link.
+      const plainExternal = $('article .markdown li:not(.card) > a[href^="http"]').filter((_, a) => $(a).closest('li.card').length === 0);
+      expect(plainExternal.map((_, a) => $(a).attr('href')).get()).toEqual([]);
+    });
+  });
+
+  it('ends the module with a "What\'s next" that has no dead link when no URL is configured', () => {
+    const $ = page('docs');
+    const next = $('aside[aria-label="What\'s next"]');
+    expect(next.text()).toContain('Module 5');
+    expect(next.find('a').length).toBe(0);
+  });
+
+  it('inlines diagrams as themeable SVG with a text alternative', () => {
+    const $ = page('docs/container-fundamentals');
+    const figure = $('figure.diagram').first();
+    expect(figure.find('svg').length).toBe(1);
+    expect(figure.find('[role="img"]').attr('aria-label')?.length).toBeGreaterThan(40);
+  });
+
+  it('ships a sitemap, a 404 page, a search index, a favicon and a social card', () => {
+    for (const file of ['sitemap.xml', '404.html', 'search-index.json', 'img/favicon.svg', 'img/social-card.png']) {
+      expect(existsSync(path.join(BUILD, file)), file).toBe(true);
+    }
+    expect(readFileSync(path.join(BUILD, 'sitemap.xml'), 'utf8')).toContain('/docs/service-mesh');
+  });
+});
