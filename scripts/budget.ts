@@ -64,7 +64,7 @@ async function main(): Promise<number> {
   let failed = verdicts.some((v) => v.over.length > 0);
 
   if (args.json) {
-    console.log(JSON.stringify(verdicts.map(({html_: _html, ...rest}) => rest), null, 2));
+    console.log(JSON.stringify(verdicts.map((v) => ({...v, html_: undefined})), null, 2));
   } else {
     console.log(`First-visit weight per page (KB; gz = gzip -9; budget after the slash)\n`);
     console.log(formatTable(verdicts, config.pages));
