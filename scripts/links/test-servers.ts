@@ -9,6 +9,8 @@ import type {AddressInfo} from 'node:net';
 export interface HostOptions {
   /** Delay before each answer, ms. */
   latencyMs?: number;
+  /** Random spread of the delay, as a fraction (0.1: ±10 %), from a fixed seed so runs repeat. */
+  jitter?: number;
   /** More concurrent requests than this get 429 + Retry-After. */
   maxConcurrent?: number;
   retryAfter?: string;
@@ -28,9 +30,17 @@ export interface SimHost {
   maxInflight: number;
   tooMany: number;
   bytesSent: number;
+  /** TCP connections accepted (fewer than requests when clients keep connections alive). */
+  connections: number;
   /** Per-path state the handlers can use (e.g. a flaky counter). */
   state: Map<string, number>;
   close: () => Promise<void>;
+}
+
+let seed = 42;
+function rand(): number {
+  seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+  return seed / 0x7fffffff;
 }
 
 export async function startHost(ip: string, handler: Handler, options: HostOptions = {}): Promise<SimHost> {
@@ -46,6 +56,7 @@ export async function startHost(ip: string, handler: Handler, options: HostOptio
     maxInflight: 0,
     tooMany: 0,
     bytesSent: 0,
+    connections: 0,
     state: new Map(),
     close: () =>
       new Promise<void>((resolve) => {
@@ -53,6 +64,7 @@ export async function startHost(ip: string, handler: Handler, options: HostOptio
         server.close(() => resolve());
       }),
   };
+  server.on('connection', () => host.connections++);
   server.on('request', (req, res) => {
     host.log.push({method: req.method ?? '', path: req.url ?? '', at: Date.now()});
     host.inflight++;
@@ -81,7 +93,7 @@ export async function startHost(ip: string, handler: Handler, options: HostOptio
       }
       void Promise.resolve(handler(req, res, host)).catch(() => res.destroy());
     };
-    if (options.latencyMs) setTimeout(go, options.latencyMs);
+    if (options.latencyMs) setTimeout(go, options.latencyMs * (1 + (options.jitter ?? 0) * (2 * rand() - 1)));
     else go();
   });
   await new Promise<void>((resolve, reject) => {

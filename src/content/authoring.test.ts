@@ -3,7 +3,17 @@ import {findUnfinishedMarker, isGenericLinkText, isScaffoldPlaceholder, normalis
 
 describe('isGenericLinkText', () => {
   it('matches generic texts whatever their case and punctuation', () => {
-    for (const text of ['here', 'Click here!', 'click  here', 'LINK', 'this', 'Docs', 'article', 'video', 'Read more…']) {
+    for (const text of [
+      'here',
+      'Click here!',
+      'click  here',
+      'LINK',
+      'this',
+      'Docs',
+      'article',
+      'video',
+      'Read more…',
+    ]) {
       expect(isGenericLinkText(text), text).toBe(true);
     }
   });
@@ -34,10 +44,12 @@ describe('findUnfinishedMarker', () => {
 
 describe('isScaffoldPlaceholder', () => {
   it('matches the skeleton tokens', () => {
-    for (const text of ['INTRODUCTION', 'TOPIC_PROSE', 'SELF_CHECK', 'DESCRIPTION']) expect(isScaffoldPlaceholder(text)).toBe(true);
+    for (const text of ['INTRODUCTION', 'TOPIC_PROSE', 'SELF_CHECK', 'DESCRIPTION'])
+      expect(isScaffoldPlaceholder(text)).toBe(true);
   });
 
   it('ignores acronyms in prose and short tokens', () => {
-    for (const text of ['YAML', 'OCI', 'HTTPS', 'Use YAML', 'K8S_', 'Topic prose']) expect(isScaffoldPlaceholder(text), text).toBe(false);
+    for (const text of ['YAML', 'OCI', 'HTTPS', 'Use YAML', 'K8S_', 'Topic prose'])
+      expect(isScaffoldPlaceholder(text), text).toBe(false);
   });
 });
