@@ -1,5 +1,14 @@
 import {describe, expect, it} from 'vitest';
-import {assetPathInBuild, compressedSizes, htmlCandidates, kb, parseAttributes, parsePageAssets, parseSitemap, sumSizes} from './assets';
+import {
+  assetPathInBuild,
+  compressedSizes,
+  htmlCandidates,
+  kb,
+  parseAttributes,
+  parsePageAssets,
+  parseSitemap,
+  sumSizes,
+} from './assets';
 
 describe('parsePageAssets', () => {
   it('finds stylesheets, deferred scripts and script preloads, as Docusaurus minifies them', () => {
@@ -15,7 +24,12 @@ describe('parsePageAssets', () => {
       <script>console.log(1)</script></head></html>`;
     expect(parsePageAssets(html)).toEqual({
       css: ['/assets/css/styles.2a7afa51.css'],
-      js: ['/assets/js/runtime~main.6f204d01.js', '/assets/js/main.9605b6da.js', '/assets/js/17896441.js', '/assets/js/mod.js'],
+      js: [
+        '/assets/js/runtime~main.6f204d01.js',
+        '/assets/js/main.9605b6da.js',
+        '/assets/js/17896441.js',
+        '/assets/js/mod.js',
+      ],
     });
   });
 

@@ -32,7 +32,12 @@ export function parseAttributes(source: string): Map<string, string> {
 }
 
 function decodeEntities(value: string): string {
-  return value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  return value
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 }
 
 /** Strips comments so commented-out tags are not counted. */
@@ -121,7 +126,11 @@ export function compressedSizes(content: Buffer | string): Sizes {
 }
 
 export function sumSizes(list: Sizes[]): Sizes {
-  return list.reduce((a, b) => ({raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli}), {raw: 0, gzip: 0, brotli: 0});
+  return list.reduce((a, b) => ({raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli}), {
+    raw: 0,
+    gzip: 0,
+    brotli: 0,
+  });
 }
 
 export const KB = 1024;

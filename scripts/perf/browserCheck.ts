@@ -17,14 +17,21 @@ export interface FetchedPage {
 }
 
 /** The difference between two file lists: what the browser fetched and the graph missed, and the reverse. */
-export function compareFileSets(predicted: readonly string[], fetched: readonly string[]): {missing: string[]; extra: string[]} {
+export function compareFileSets(
+  predicted: readonly string[],
+  fetched: readonly string[],
+): {missing: string[]; extra: string[]} {
   return {
     missing: fetched.filter((f) => !predicted.includes(f)),
     extra: predicted.filter((f) => !fetched.includes(f)),
   };
 }
 
-export async function fetchInBrowser(buildDir: string, baseUrl: string, pages: readonly string[]): Promise<FetchedPage[]> {
+export async function fetchInBrowser(
+  buildDir: string,
+  baseUrl: string,
+  pages: readonly string[],
+): Promise<FetchedPage[]> {
   const server = await serveStatic({root: buildDir, baseUrl});
   const browser = await chromium.launch({executablePath: CHROMIUM_PATH, args: ['--no-sandbox']});
   const base = baseUrl.replace(/\/?$/, '/');
@@ -44,7 +51,13 @@ export async function fetchInBrowser(buildDir: string, baseUrl: string, pages: r
         if (type === 'stylesheet') css.push(file);
         if (type === 'script') js.push(file);
         if (type === 'stylesheet' || type === 'script' || type === 'document') {
-          sizes.push(response.request().sizes().then((s) => s.responseBodySize + s.responseHeadersSize).catch(() => 0));
+          sizes.push(
+            response
+              .request()
+              .sizes()
+              .then((s) => s.responseBodySize + s.responseHeadersSize)
+              .catch(() => 0),
+          );
         }
       });
       await tab.goto(`${server.url}${page}`, {waitUntil: 'load'});
@@ -55,10 +68,17 @@ export async function fetchInBrowser(buildDir: string, baseUrl: string, pages: r
       await tab
         .waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true', undefined, {timeout: 60_000})
         .catch((error: unknown) => {
-          throw new Error(`${page} did not hydrate within 60 s${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}: ${String(error)}`);
+          throw new Error(
+            `${page} did not hydrate within 60 s${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}: ${String(error)}`,
+          );
         });
       await tab.waitForLoadState('networkidle');
-      results.push({path: page, css: [...new Set(css)], js: [...new Set(js)], transferred: (await Promise.all(sizes)).reduce((a, b) => a + b, 0)});
+      results.push({
+        path: page,
+        css: [...new Set(css)],
+        js: [...new Set(js)],
+        transferred: (await Promise.all(sizes)).reduce((a, b) => a + b, 0),
+      });
       await context.close();
     }
     return results;

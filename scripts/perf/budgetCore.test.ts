@@ -28,7 +28,10 @@ describe('classifyPage', () => {
 describe('checkPage', () => {
   it('passes a page within budget and fails one over it, naming the metric', () => {
     expect(checkPage(weight('/docs/a', 189.9), rules[2]).over).toEqual([]);
-    expect(checkPage(weight('/docs/a', 190.5, 21), rules[2]).over).toEqual(['css 21.0 KB gz > 20 KB', 'js 190.5 KB gz > 190 KB']);
+    expect(checkPage(weight('/docs/a', 190.5, 21), rules[2]).over).toEqual([
+      'css 21.0 KB gz > 20 KB',
+      'js 190.5 KB gz > 190 KB',
+    ]);
   });
   it('fails a page no rule covers', () => {
     expect(checkPage(weight('/x', 1), undefined).over).toEqual(['no rule in budgets.json matches this page']);
@@ -37,7 +40,10 @@ describe('checkPage', () => {
 
 describe('formatTable', () => {
   it('prints one row per page with its budget and status', () => {
-    const table = formatTable([checkPage(weight('/docs/a', 191), rules[2]), checkPage(weight('/docs', 100), rules[0])], rules);
+    const table = formatTable(
+      [checkPage(weight('/docs/a', 191), rules[2]), checkPage(weight('/docs', 100), rules[0])],
+      rules,
+    );
     const lines = table.split('\n');
     expect(lines).toHaveLength(4);
     expect(lines[2]).toContain('/docs/a');
@@ -59,9 +65,20 @@ describe('parseBudgetConfig', () => {
   it('rejects bad rules with a message naming the field', () => {
     const base = {lighthouse: {pages: ['/docs'], minScores: {mobile: {performance: 98}}}};
     expect(() => parseBudgetConfig({...base, pages: []})).toThrow(/pages/);
-    expect(() => parseBudgetConfig({...base, pages: [{kind: 'x', path: '(', maxGzipKB: {}}]})).toThrow(/pages\[0\]\.path/);
-    expect(() => parseBudgetConfig({...base, pages: [{kind: 'x', path: '.', maxGzipKB: {jss: 1}}]})).toThrow(/unknown metric/);
-    expect(() => parseBudgetConfig({pages: [{kind: 'x', path: '.', maxGzipKB: {}}], lighthouse: {pages: ['docs'], minScores: {}}})).toThrow(/lighthouse.pages/);
-    expect(() => parseBudgetConfig({pages: [{kind: 'x', path: '.', maxGzipKB: {}}], lighthouse: {pages: ['/'], minScores: {tablet: {}}}})).toThrow(/tablet/);
+    expect(() => parseBudgetConfig({...base, pages: [{kind: 'x', path: '(', maxGzipKB: {}}]})).toThrow(
+      /pages\[0\]\.path/,
+    );
+    expect(() => parseBudgetConfig({...base, pages: [{kind: 'x', path: '.', maxGzipKB: {jss: 1}}]})).toThrow(
+      /unknown metric/,
+    );
+    expect(() =>
+      parseBudgetConfig({pages: [{kind: 'x', path: '.', maxGzipKB: {}}], lighthouse: {pages: ['docs'], minScores: {}}}),
+    ).toThrow(/lighthouse.pages/);
+    expect(() =>
+      parseBudgetConfig({
+        pages: [{kind: 'x', path: '.', maxGzipKB: {}}],
+        lighthouse: {pages: ['/'], minScores: {tablet: {}}},
+      }),
+    ).toThrow(/tablet/);
   });
 });

@@ -25,7 +25,12 @@ export interface LighthouseConfig {
 }
 
 export type LighthouseCategory = 'performance' | 'accessibility' | 'best-practices' | 'seo';
-export const LIGHTHOUSE_CATEGORIES: readonly LighthouseCategory[] = ['performance', 'accessibility', 'best-practices', 'seo'];
+export const LIGHTHOUSE_CATEGORIES: readonly LighthouseCategory[] = [
+  'performance',
+  'accessibility',
+  'best-practices',
+  'seo',
+];
 
 export interface BudgetConfig {
   /** First matching rule wins; every page must match one. */
@@ -50,25 +55,35 @@ export function parseBudgetConfig(data: unknown): BudgetConfig {
     } catch {
       fail(`pages[${i}].path is not a valid regular expression`);
     }
-    if (r.htmlContains !== undefined && typeof r.htmlContains !== 'string') fail(`pages[${i}].htmlContains must be a string`);
+    if (r.htmlContains !== undefined && typeof r.htmlContains !== 'string')
+      fail(`pages[${i}].htmlContains must be a string`);
     const max = r.maxGzipKB as Record<string, unknown> | undefined;
     if (typeof max !== 'object' || max === null) fail(`pages[${i}].maxGzipKB must be an object`);
     for (const [key, value] of Object.entries(max!)) {
-      if (!METRICS.includes(key as Metric)) fail(`pages[${i}].maxGzipKB.${key}: unknown metric (use ${METRICS.join(', ')})`);
+      if (!METRICS.includes(key as Metric))
+        fail(`pages[${i}].maxGzipKB.${key}: unknown metric (use ${METRICS.join(', ')})`);
       if (typeof value !== 'number' || !(value > 0)) fail(`pages[${i}].maxGzipKB.${key} must be a positive number`);
     }
-    return {kind: r.kind as string, path: r.path as string, htmlContains: r.htmlContains as string | undefined, maxGzipKB: max as PageRule['maxGzipKB']};
+    return {
+      kind: r.kind as string,
+      path: r.path as string,
+      htmlContains: r.htmlContains as string | undefined,
+      maxGzipKB: max as PageRule['maxGzipKB'],
+    };
   });
   const lh = record.lighthouse as Record<string, unknown> | undefined;
   if (typeof lh !== 'object' || lh === null) fail('"lighthouse" must be an object');
-  if (!Array.isArray(lh!.pages) || !lh!.pages.every((p) => typeof p === 'string' && p.startsWith('/'))) fail('lighthouse.pages must be site paths starting with /');
+  if (!Array.isArray(lh!.pages) || !lh!.pages.every((p) => typeof p === 'string' && p.startsWith('/')))
+    fail('lighthouse.pages must be site paths starting with /');
   const minScores = lh!.minScores as Record<string, Record<string, unknown>> | undefined;
   if (typeof minScores !== 'object' || minScores === null) fail('lighthouse.minScores must be an object');
   for (const preset of Object.keys(minScores!)) {
     if (preset !== 'mobile' && preset !== 'desktop') fail(`lighthouse.minScores.${preset}: use mobile or desktop`);
     for (const [category, value] of Object.entries(minScores![preset]!)) {
-      if (!LIGHTHOUSE_CATEGORIES.includes(category as LighthouseCategory)) fail(`lighthouse.minScores.${preset}.${category}: unknown category`);
-      if (typeof value !== 'number' || value < 0 || value > 100) fail(`lighthouse.minScores.${preset}.${category} must be 0–100`);
+      if (!LIGHTHOUSE_CATEGORIES.includes(category as LighthouseCategory))
+        fail(`lighthouse.minScores.${preset}.${category}: unknown category`);
+      if (typeof value !== 'number' || value < 0 || value > 100)
+        fail(`lighthouse.minScores.${preset}.${category} must be 0–100`);
     }
   }
   return {
@@ -82,7 +97,10 @@ export function parseBudgetConfig(data: unknown): BudgetConfig {
 
 /** The first rule that applies to a page, or undefined. */
 export function classifyPage(pathname: string, html: string, rules: readonly PageRule[]): PageRule | undefined {
-  return rules.find((rule) => new RegExp(rule.path).test(pathname) && (rule.htmlContains === undefined || html.includes(rule.htmlContains)));
+  return rules.find(
+    (rule) =>
+      new RegExp(rule.path).test(pathname) && (rule.htmlContains === undefined || html.includes(rule.htmlContains)),
+  );
 }
 
 export interface PageWeight {
@@ -113,7 +131,12 @@ export function total(weight: PageWeight): Sizes {
 export function checkPage(weight: PageWeight, rule: PageRule | undefined): PageVerdict {
   if (!rule) return {...weight, kind: undefined, over: ['no rule in budgets.json matches this page']};
   const over: string[] = [];
-  const gzipOf: Record<Metric, number> = {html: weight.html.gzip, css: weight.css.gzip, js: weight.js.gzip, total: total(weight).gzip};
+  const gzipOf: Record<Metric, number> = {
+    html: weight.html.gzip,
+    css: weight.css.gzip,
+    js: weight.js.gzip,
+    total: total(weight).gzip,
+  };
   for (const metric of METRICS) {
     const max = rule.maxGzipKB[metric];
     if (max !== undefined && gzipOf[metric] > max * KB) over.push(`${metric} ${kb(gzipOf[metric])} KB gz > ${max} KB`);

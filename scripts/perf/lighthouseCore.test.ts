@@ -4,7 +4,13 @@ import {figuresFromLhr, formatLighthouseTable, judge} from './lighthouseCore';
 const lhr = {
   categories: {
     performance: {score: 0.97, auditRefs: []},
-    accessibility: {score: 0.96, auditRefs: [{id: 'color-contrast', weight: 7}, {id: 'aria-hidden', weight: 0}]},
+    accessibility: {
+      score: 0.96,
+      auditRefs: [
+        {id: 'color-contrast', weight: 7},
+        {id: 'aria-hidden', weight: 0},
+      ],
+    },
     'best-practices': {score: 1, auditRefs: []},
     seo: {score: null, auditRefs: []},
   },
@@ -30,16 +36,16 @@ describe('figuresFromLhr', () => {
 describe('judge', () => {
   it('reports each category under its minimum and unscored categories', () => {
     const f = figuresFromLhr(lhr, '/docs', 'mobile');
-    expect(judge(f, {mobile: {performance: 98, accessibility: 100, 'best-practices': 100, seo: 100}, desktop: {}})).toEqual([
-      'performance 97 < 98',
-      'accessibility 96 < 100',
-      'seo not scored',
-    ]);
+    expect(
+      judge(f, {mobile: {performance: 98, accessibility: 100, 'best-practices': 100, seo: 100}, desktop: {}}),
+    ).toEqual(['performance 97 < 98', 'accessibility 96 < 100', 'seo not scored']);
     expect(judge({...f, preset: 'desktop'}, {mobile: {performance: 98}, desktop: {}})).toEqual([]);
   });
   it('prints a row per run', () => {
     const f = figuresFromLhr(lhr, '/docs', 'mobile');
     const table = formatLighthouseTable([{...f, problems: []}]);
-    expect(table.split('\n')[2]).toMatch(/\| \/docs +\| mobile +\| 97 +\| 96 +\| 100 +\| – +\| 1234 ms \| 20 ms +\| 0\.001 \| 185\.5 KB +\| ok/);
+    expect(table.split('\n')[2]).toMatch(
+      /\| \/docs +\| mobile +\| 97 +\| 96 +\| 100 +\| – +\| 1234 ms \| 20 ms +\| 0\.001 \| 185\.5 KB +\| ok/,
+    );
   });
 });

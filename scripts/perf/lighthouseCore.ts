@@ -18,7 +18,10 @@ export interface LighthouseFigures {
 
 interface LhrLike {
   categories: Record<string, {score: number | null; auditRefs: {id: string; weight: number}[]} | undefined>;
-  audits: Record<string, {score: number | null; numericValue?: number; title: string; scoreDisplayMode?: string} | undefined>;
+  audits: Record<
+    string,
+    {score: number | null; numericValue?: number; title: string; scoreDisplayMode?: string} | undefined
+  >;
 }
 
 export function figuresFromLhr(lhr: LhrLike, page: string, preset: Preset): LighthouseFigures {

@@ -4,7 +4,15 @@
  */
 import {promises as fs, existsSync} from 'node:fs';
 import path from 'node:path';
-import {assetPathInBuild, compressedSizes, htmlCandidates, parsePageAssets, parseSitemap, sumSizes, type Sizes} from './assets';
+import {
+  assetPathInBuild,
+  compressedSizes,
+  htmlCandidates,
+  parsePageAssets,
+  parseSitemap,
+  sumSizes,
+  type Sizes,
+} from './assets';
 import {parseRoutesModule, routeFiles, type ClientManifest} from './routeGraph';
 import type {PageWeight} from './budgetCore';
 
@@ -64,7 +72,9 @@ export async function measureSite(buildDir: string, generatedDir: string, baseUr
   const site = await loadSite(buildDir, generatedDir, baseUrl);
   const results: MeasuredPage[] = [];
   for (const page of site.pages) {
-    const htmlFile = htmlCandidates(page).map((c) => path.join(buildDir, c)).find((f) => existsSync(f));
+    const htmlFile = htmlCandidates(page)
+      .map((c) => path.join(buildDir, c))
+      .find((f) => existsSync(f));
     if (!htmlFile) throw new UsageError(`sitemap page ${page} has no HTML file in ${buildDir}: is the build complete?`);
     const html = await fs.readFile(htmlFile, 'utf8');
     const pageUrl = new URL(`${site.base.replace(/\/$/, '')}${page}`, site.siteUrl);
@@ -80,9 +90,13 @@ export async function measureSite(buildDir: string, generatedDir: string, baseUr
     const cssFiles = [...new Set([...local(declared.css), ...route.css])];
     const jsFiles = [...new Set([...local(declared.js), ...route.js])];
     for (const f of [...cssFiles, ...jsFiles]) {
-      if (!existsSync(path.join(buildDir, f))) throw new UsageError(`${page} needs ${f}, which is not in ${buildDir}: .docusaurus/ and build/ are from different builds; rebuild`);
+      if (!existsSync(path.join(buildDir, f)))
+        throw new UsageError(
+          `${page} needs ${f}, which is not in ${buildDir}: .docusaurus/ and build/ are from different builds; rebuild`,
+        );
     }
-    const sizesOf = async (files: string[]) => sumSizes(await Promise.all(files.map((f) => fileSizes(path.join(buildDir, f)))));
+    const sizesOf = async (files: string[]) =>
+      sumSizes(await Promise.all(files.map((f) => fileSizes(path.join(buildDir, f)))));
     results.push({
       path: page,
       html_: html,

@@ -1,5 +1,12 @@
 import {describe, expect, it} from 'vitest';
-import {chunkNamesOf, filesForChunks, matchRouteChain, parseRoutesModule, routeFiles, type ClientManifest} from './routeGraph';
+import {
+  chunkNamesOf,
+  filesForChunks,
+  matchRouteChain,
+  parseRoutesModule,
+  routeFiles,
+  type ClientManifest,
+} from './routeGraph';
 
 // Shaped like the .docusaurus/routes.js Docusaurus 3.10 generates.
 const ROUTES = `import React from 'react';
@@ -35,7 +42,15 @@ const CHUNK_NAMES = {
 
 const MANIFEST: ClientManifest = {
   entrypoints: ['main'],
-  origins: {'5e95c892': ['668'], aba21aa0: ['747'], a7bd4aaa: ['575'], '0058b4c6': ['266'], '17896441': ['14', '656', '106'], c377a04b: ['275'], '37377c1a': ['196']},
+  origins: {
+    '5e95c892': ['668'],
+    aba21aa0: ['747'],
+    a7bd4aaa: ['575'],
+    '0058b4c6': ['266'],
+    '17896441': ['14', '656', '106'],
+    c377a04b: ['275'],
+    '37377c1a': ['196'],
+  },
   assets: {
     '14': {css: [{file: 'assets/css/styles.css'}]},
     '106': {js: [{file: 'assets/js/17896441.js'}]},
@@ -63,7 +78,11 @@ describe('parseRoutesModule', () => {
 describe('matchRouteChain', () => {
   const routes = parseRoutesModule(ROUTES);
   it('follows wrappers down to the exact leaf, first match wins', () => {
-    expect(matchRouteChain(routes, '/docs/intro').map((r) => r.key)).toEqual(['/docs-982', '/docs-06f', '/docs/intro-510']);
+    expect(matchRouteChain(routes, '/docs/intro').map((r) => r.key)).toEqual([
+      '/docs-982',
+      '/docs-06f',
+      '/docs/intro-510',
+    ]);
     expect(matchRouteChain(routes, '/docs/').map((r) => r.key)).toEqual(['/docs-982', '/docs-06f', '/docs-73b']);
     expect(matchRouteChain(routes, '/').map((r) => r.key)).toEqual(['/-e5f']);
   });

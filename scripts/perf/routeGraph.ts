@@ -27,11 +27,11 @@ export interface ClientManifest {
  * array literal; we evaluate it with a stand-in for ComponentCreator that returns the route key.
  */
 export function parseRoutesModule(source: string): RouteNode[] {
-  const body = source
-    .replace(/^\s*import\s.*$/gm, '')
-    .replace(/export\s+default/, 'return');
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- our own build output, not user input
-  const evaluate = new Function('ComponentCreator', 'React', body) as (creator: (path: string, hash?: string) => string, react: unknown) => unknown;
+  const body = source.replace(/^\s*import\s.*$/gm, '').replace(/export\s+default/, 'return');
+  const evaluate = new Function('ComponentCreator', 'React', body) as (
+    creator: (path: string, hash?: string) => string,
+    react: unknown,
+  ) => unknown;
   const raw = evaluate((path, hash) => (hash === undefined ? path : `${path}-${hash}`), {});
   const convert = (list: unknown): RouteNode[] =>
     (Array.isArray(list) ? list : []).map((item) => {

@@ -23,7 +23,10 @@ describe('chooseEncoding', () => {
   });
 });
 
-function get(url: string, headers: Record<string, string> = {}): Promise<{status: number; headers: http.IncomingHttpHeaders; body: Buffer}> {
+function get(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{status: number; headers: http.IncomingHttpHeaders; body: Buffer}> {
   return new Promise((resolve, reject) => {
     http
       .get(url, {headers}, (res) => {

@@ -88,7 +88,8 @@ export async function serveStatic(options: ServeOptions): Promise<StaticServer> 
   async function resolveFile(pathname: string): Promise<{file: string; status: number} | null> {
     if (!pathname.startsWith(base) && `${pathname}/` !== base) return null;
     const rel = pathname.slice(base.length - 1);
-    const candidates = path.extname(rel) && !/\.html?$/.test(rel) ? [decodeURIComponent(rel).replace(/^\/+/, '')] : htmlCandidates(rel);
+    const candidates =
+      path.extname(rel) && !/\.html?$/.test(rel) ? [decodeURIComponent(rel).replace(/^\/+/, '')] : htmlCandidates(rel);
     for (const candidate of candidates) {
       const file = path.resolve(root, candidate);
       if (file !== root && !file.startsWith(root + path.sep)) continue; // path traversal
