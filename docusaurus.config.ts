@@ -5,6 +5,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import remarkSectionPage from './src/remark/sectionPage';
 import remarkDiagrams from './src/remark/diagrams';
 import moduleOutlinePlugin from './src/plugins/moduleOutline';
+import {withAccessibleContrast} from './scripts/perf/prismContrast';
 import {loadLinkHealth} from './src/utils/linkHealth';
 import {EDIT_URL, REPOSITORY_URL, BROKEN_LINK_REPORT_URL} from './src/utils/site';
 import {BASE_URL, SITE_URL} from './src/utils/deployment';
@@ -21,7 +22,9 @@ const config: Config = {
 
   future: {
     v4: true,
-    faster: true,
+    // Rspack-based Faster build. DOCUSAURUS_FASTER=false switches it off (webpack), which
+    // `npm run bench:build` uses to compare build times (docs-internal/performance.md).
+    faster: process.env.DOCUSAURUS_FASTER !== 'false',
   },
 
   onBrokenLinks: 'throw',
@@ -81,7 +84,9 @@ const config: Config = {
         indexBlog: false,
         indexPages: false,
         docsRouteBasePath: '/docs',
-        highlightSearchTermsOnTargetPage: true,
+        // Off for performance: it bundles mark.js into main.js for every page, to highlight
+        // the search words after following a search result (docs-internal/performance.md).
+        highlightSearchTermsOnTargetPage: false,
         explicitSearchResultPath: true,
         searchBarShortcutHint: false,
       },
@@ -124,8 +129,9 @@ const config: Config = {
       copyright: `Module 4 of the DevOps engineering curriculum. Resources link to their owners' sites.`,
     },
     prism: {
-      theme: prismThemes.github,
-      darkTheme: prismThemes.dracula,
+      // The stock themes fail WCAG AA contrast for comments and variables (Lighthouse a11y 96).
+      theme: withAccessibleContrast(prismThemes.github),
+      darkTheme: withAccessibleContrast(prismThemes.dracula),
       additionalLanguages: ['bash', 'docker', 'yaml', 'hcl', 'promql'],
     },
   } satisfies Preset.ThemeConfig,
