@@ -5,7 +5,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import remarkSectionPage from './src/remark/sectionPage';
 import remarkDiagrams from './src/remark/diagrams';
 import moduleOutlinePlugin from './src/plugins/moduleOutline';
-import {accessiblePrismTheme} from './src/utils/prismContrast';
+import {withAccessibleContrast} from './scripts/perf/prismContrast';
 import {loadLinkHealth} from './src/utils/linkHealth';
 import {EDIT_URL, REPOSITORY_URL, BROKEN_LINK_REPORT_URL} from './src/utils/site';
 import {BASE_URL, SITE_URL} from './src/utils/deployment';
@@ -22,7 +22,9 @@ const config: Config = {
 
   future: {
     v4: true,
-    faster: true,
+    // Rspack-based Faster build. DOCUSAURUS_FASTER=false switches it off (webpack), which
+    // `npm run bench:build` uses to compare build times (docs-internal/performance.md).
+    faster: process.env.DOCUSAURUS_FASTER !== 'false',
   },
 
   onBrokenLinks: 'throw',
@@ -49,14 +51,30 @@ const config: Config = {
           remarkPlugins: [[remarkSectionPage, {linkHealth}]],
         },
         blog: false,
-        theme: {customCss: ['./src/css/custom.css', './src/css/diagrams.css']},
+        theme: {customCss: ['./src/css/custom.css', './src/css/diagrams.css', './src/css/print.css']},
         sitemap: {lastmod: 'date', changefreq: null, priority: null},
       } satisfies Preset.Options,
     ],
   ],
 
 
-  plugins: [moduleOutlinePlugin],
+  plugins: [
+    moduleOutlinePlugin,
+    [
+      '@docusaurus/plugin-pwa',
+      {
+        // Every visit of the production build caches the whole site, search index included,
+        // so the next visit works with the network off (production builds only).
+        offlineModeActivationStrategies: ['always'],
+        swCustom: path.join(__dirname, 'src/sw.js'),
+        injectManifestConfig: {maximumFileSizeToCacheInBytes: 5 * 1024 * 1024},
+        pwaHead: [
+          {tagName: 'link', rel: 'manifest', href: `${BASE_URL}manifest.json`},
+          {tagName: 'link', rel: 'apple-touch-icon', href: `${BASE_URL}img/icon-192.png`},
+        ],
+      },
+    ],
+  ],
 
   themes: [
     [
@@ -66,7 +84,9 @@ const config: Config = {
         indexBlog: false,
         indexPages: false,
         docsRouteBasePath: '/docs',
-        highlightSearchTermsOnTargetPage: true,
+        // Off for performance: it bundles mark.js into main.js for every page, to highlight
+        // the search words after following a search result (docs-internal/performance.md).
+        highlightSearchTermsOnTargetPage: false,
         explicitSearchResultPath: true,
         searchBarShortcutHint: false,
       },
@@ -109,8 +129,9 @@ const config: Config = {
       copyright: `Module 4 of the DevOps engineering curriculum. Resources link to their owners' sites.`,
     },
     prism: {
-      theme: accessiblePrismTheme(prismThemes.github),
-      darkTheme: accessiblePrismTheme(prismThemes.dracula),
+      // The stock themes fail WCAG AA contrast for comments and variables (Lighthouse a11y 96).
+      theme: withAccessibleContrast(prismThemes.github),
+      darkTheme: withAccessibleContrast(prismThemes.dracula),
       additionalLanguages: ['bash', 'docker', 'yaml', 'hcl', 'promql'],
     },
   } satisfies Preset.ThemeConfig,

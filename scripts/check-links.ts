@@ -4,6 +4,12 @@
  */
 import {run} from './links/run';
 
+// `npm run check-links -- --help | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 // No top-level await: package.json has no "type": "module" (Docusaurus needs CommonJS), so tsx runs this as CJS.
 void run(process.argv.slice(2), {
   cwd: process.cwd(),

@@ -117,16 +117,16 @@ export interface HostPlan {
 }
 
 export const HOSTS: HostPlan[] = [
-  {name: 'docs', ip: '127.0.0.20', latencyMs: 50},
-  {name: 'moved', ip: '127.0.0.21', latencyMs: 40},
-  {name: 'gone', ip: '127.0.0.22', latencyMs: 40},
-  {name: 'flaky', ip: '127.0.0.23', latencyMs: 60},
-  {name: 'headhate', ip: '127.0.0.24', latencyMs: 50},
-  {name: 'frag', ip: '127.0.0.25', latencyMs: 50},
-  {name: 'slow', ip: '127.0.0.26', latencyMs: 80},
-  {name: 'bots', ip: '127.0.0.27', latencyMs: 40},
-  {name: 'limited', ip: '127.0.0.28', latencyMs: 40, maxConcurrent: 2},
-  {name: 'net', ip: '127.0.0.29', latencyMs: 30},
+  {name: 'docs', ip: '127.0.0.20', latencyMs: 100},
+  {name: 'moved', ip: '127.0.0.21', latencyMs: 80},
+  {name: 'gone', ip: '127.0.0.22', latencyMs: 80},
+  {name: 'flaky', ip: '127.0.0.23', latencyMs: 120},
+  {name: 'headhate', ip: '127.0.0.24', latencyMs: 100},
+  {name: 'frag', ip: '127.0.0.25', latencyMs: 100},
+  {name: 'slow', ip: '127.0.0.26', latencyMs: 150},
+  {name: 'bots', ip: '127.0.0.27', latencyMs: 80},
+  {name: 'limited', ip: '127.0.0.28', latencyMs: 80, maxConcurrent: 2},
+  {name: 'net', ip: '127.0.0.29', latencyMs: 60},
 ];
 
 export interface HostStats {

@@ -99,26 +99,57 @@ export class Prober {
     this.agents.https.destroy();
   }
 
+  private aborted = false;
+  /** Requests created whose bytes are not on the wire yet, and who waits for that to reach 0. */
+  private unsent = 0;
+  private readonly sentWaiters: Array<() => void> = [];
+
+  /**
+   * Resolve once every request created so far has been written to its socket (or after `maxMs`).
+   * The CLI calls this between files: parsing is synchronous, and without it requests started for one
+   * file would sit unsent while the next file is parsed.
+   */
+  flushed(maxMs: number): Promise<void> {
+    if (this.unsent === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, maxMs);
+      this.sentWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  private sent(): void {
+    if (--this.unsent === 0) for (const w of this.sentWaiters.splice(0)) w();
+  }
+
+  /** Stop: requests not yet sent fail at once (used when a later file does not parse). */
+  abort(): void {
+    this.aborted = true;
+    this.close();
+  }
+
+  /** Probe one URL, counted in its host's backlog while it runs (the global queue serves the busiest host first). */
+  async probeOne(url: string): Promise<Observation> {
+    let host = '';
+    try {
+      host = new URL(url).hostname;
+    } catch {
+      // judged as an invalid URL by probe()
+    }
+    this.limits.addBacklog(host, 1);
+    try {
+      return await this.probe(url);
+    } finally {
+      this.limits.done(host);
+    }
+  }
+
   /** Probe many URLs (unique, with fragments); all hosts progress at once. */
-  async probeAll(urls: readonly string[], onDone?: (o: Observation) => void): Promise<Map<string, Observation>> {
-    const hostOf = (u: string): string => {
-      try {
-        return new URL(u).hostname;
-      } catch {
-        return '';
-      }
-    };
-    for (const u of urls) this.limits.addBacklog(hostOf(u), 1);
-    const out = new Map<string, Observation>();
-    await Promise.all(
-      urls.map(async (u) => {
-        const o = await this.probe(u);
-        this.limits.done(hostOf(u));
-        out.set(u, o);
-        onDone?.(o);
-      }),
-    );
-    return out;
+  async probeAll(urls: readonly string[]): Promise<Map<string, Observation>> {
+    const observations = await Promise.all(urls.map((u) => this.probeOne(u)));
+    return new Map(urls.map((u, i) => [u, observations[i] as Observation]));
   }
 
   async probe(original: string): Promise<Observation> {
@@ -237,6 +268,7 @@ export class Prober {
 
   /** One request/response. Reads no body unless a fragment must be found, and then at most maxBodyBytes. */
   private async exchange(url: URL, method: 'HEAD' | 'GET', fragment: string | null): Promise<Exchange> {
+    if (this.aborted) return {error: {kind: 'other', message: 'aborted'}};
     const answer = await this.dns.lookup(url.hostname);
     if ('error' in answer) return {error: answer.error};
     const release = await this.limits.acquire(url.hostname);
@@ -287,6 +319,15 @@ export class Prober {
         const e = Object.assign(new Error(`no answer within ${this.config.timeoutMs} ms`), {timeout: true});
         finish({error: classify(e)});
       }, this.config.timeoutMs);
+      this.unsent++;
+      let written = false;
+      const markSent = (): void => {
+        if (written) return;
+        written = true;
+        this.sent();
+      };
+      req.on('finish', markSent);
+      req.on('close', markSent);
       req.on('error', (e) => finish({error: classify(e as NodeJS.ErrnoException)}));
       req.on('response', (res) => {
         const header = (name: string): string | undefined => {

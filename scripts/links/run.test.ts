@@ -206,6 +206,11 @@ describe('check-links end to end (loopback)', () => {
     const cfg = await cli(dir, ['docs/ok.md']);
     expect(cfg.code).toBe(2);
     expect(cfg.err).toMatch(/"timeoutMs" must be/);
+    // a page that does not parse after requests for earlier pages went out: still exit 2, nothing left running
+    const late = workspace({'docs/a.md': `[x](${a.url('/ok/before-error')})\n`, 'docs/z.mdx': '# Z\n\n<b c={ \n'});
+    const lateRun = await cli(late, []);
+    expect(lateRun.code).toBe(2);
+    expect(lateRun.err).toMatch(/^docs\/z\.mdx:\d+:\d+: error: /);
     const help = await cli(dir, ['--help']);
     expect(help.code).toBe(0);
     expect(help.out).toMatch(/Usage: npm run check-links/);

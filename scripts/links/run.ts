@@ -7,10 +7,10 @@ import {ConfigError, loadConfig} from './config';
 import {collectFiles, extractFromFiles, ExtractError, PathError} from './extract';
 import {fixFiles} from './fix';
 import {judge} from './judge';
-import {plan} from './plan';
+import {locationsOf, settle} from './plan';
 import {Prober} from './probe';
 import {formatAnnotations, formatConsole, formatStepSummary, summarize, toJson, toLinkHealth} from './report';
-import type {Citation, Config, LinkResult, Verdict} from './types';
+import type {Citation, Config, Judgement, LinkResult, Verdict} from './types';
 import {VERDICTS} from './types';
 
 export const HELP = `Usage: npm run check-links -- [options] [PATH ...]
@@ -97,51 +97,73 @@ export async function run(argv: readonly string[], io: Io): Promise<RunOutcome> 
 
   const paths = args.positionals.length ? args.positionals : ['docs/'];
   let files: string[];
-  let citations: Citation[];
+  let changed: Map<string, Set<number>> | null = null;
   try {
     // Paths are resolved against cwd but reported as given (docs/ → docs/intro.md).
     files = collectFiles(paths, io.cwd);
-    citations = extractFromFiles(files, io.cwd);
+    if (opts['changed-since'] !== undefined) changed = changedLinesSince(opts['changed-since'], paths, io.cwd);
   } catch (e) {
-    if (e instanceof PathError) return usage(e.message);
+    if (e instanceof PathError || e instanceof GitError) return usage(e.message);
+    throw e;
+  }
+
+  const useCache = !opts['no-cache'];
+  const cache = useCache ? loadCache(io.cwd) : null;
+  const prober = new Prober(config, io.dnsServers);
+  // Pipeline: each file's new URLs go out to the prober as soon as the file is parsed, so parsing the
+  // next files overlaps the network wait. With --changed-since a URL is selected when a changed line cites it.
+  const citations: Citation[] = [];
+  const selected = new Map<string, LinkResult | Promise<LinkResult>>();
+  const result = (url: string, j: Judgement | null, extra: Partial<LinkResult> = {}): LinkResult => ({
+    url,
+    locations: [],
+    verdict: 'ok',
+    status: null,
+    finalUrl: null,
+    reason: '',
+    ...j,
+    fixable: j?.verdict === 'redirected' && j.finalUrl !== null,
+    checkedAt: new Date(now()).toISOString(),
+    fromCache: false,
+    ...extra,
+  });
+  try {
+    for (const file of files) {
+      const found = extractFromFiles([file], io.cwd);
+      citations.push(...found);
+      for (const c of found) {
+        if (selected.has(c.url) || (changed && !changed.get(abs(c.file))?.has(c.line))) continue;
+        const s = settle(c.url, config, cache, now());
+        if (s.kind === 'skip') selected.set(c.url, result(c.url, {verdict: 'skipped', status: null, finalUrl: null, reason: s.reason}));
+        else if (s.kind === 'cached') {
+          const e = s.entry;
+          selected.set(c.url, result(c.url, {verdict: 'ok', status: e.status, finalUrl: e.finalUrl, reason: `${e.reason} (cached)`}, {checkedAt: e.checkedAt, fromCache: true}));
+        } else selected.set(c.url, prober.probeOne(c.url).then((o) => result(c.url, judge(o))));
+      }
+      // Get this file's first requests onto the wire before parsing the next file blocks the thread.
+      await prober.flushed(100);
+    }
+  } catch (e) {
+    prober.abort();
+    await Promise.allSettled(selected.values());
+    prober.close();
     if (e instanceof ExtractError) {
       io.err(`${e.file}:${e.line}:${e.column}: error: ${e.reason}\n`);
       return {code: 2, results: [], config, prober: null};
     }
     throw e;
   }
-
-  if (opts['changed-since'] !== undefined) {
-    let changed: Map<string, Set<number>>;
-    try {
-      changed = changedLinesSince(opts['changed-since'], paths, io.cwd);
-    } catch (e) {
-      if (e instanceof GitError) return usage(e.message);
-      throw e;
-    }
-    const urls = new Set(citations.filter((c) => changed.get(abs(c.file))?.has(c.line)).map((c) => c.url));
-    citations = citations.filter((c) => urls.has(c.url));
-  }
-
-  const useCache = !opts['no-cache'];
-  const cache = useCache ? loadCache(io.cwd) : null;
-  const p = plan(citations, config, cache, now());
-  const prober = new Prober(config, io.dnsServers);
-  const probed: LinkResult[] = [];
+  let settledResults: LinkResult[];
   try {
-    const observations = await prober.probeAll(p.toProbe);
-    for (const url of p.toProbe) {
-      const o = observations.get(url);
-      if (!o) continue;
-      const j = judge(o);
-      probed.push({url, locations: p.locations.get(url) ?? [], ...j, fixable: j.verdict === 'redirected' && j.finalUrl !== null, checkedAt: new Date(now()).toISOString(), fromCache: false});
-    }
+    settledResults = await Promise.all(selected.values());
   } finally {
     prober.close();
   }
-  const order = [...p.locations.keys()];
-  const results = [...p.settled, ...probed].sort((a, b) => order.indexOf(a.url) - order.indexOf(b.url));
-  const summary = summarize(results, {citations: citations.length, files: files.length, requests: prober.stats.requests, durationMs: now() - started});
+  const locations = locationsOf(citations);
+  const results = settledResults.map((r) => ({...r, locations: locations.get(r.url) ?? []}));
+  const probed = results.filter((r) => !r.fromCache && r.verdict !== 'skipped');
+  const relevant = citations.filter((c) => selected.has(c.url));
+  const summary = summarize(results, {citations: relevant.length, files: files.length, requests: prober.stats.requests, durationMs: now() - started});
 
   io.out(formatConsole(results, summary, opts.verbose));
   if (io.env.GITHUB_ACTIONS === 'true') {
@@ -157,7 +179,7 @@ export async function run(argv: readonly string[], io: Io): Promise<RunOutcome> 
   if (useCache) saveCache(io.cwd, cache ?? new Map(), probed, config.cacheTtlHours, now());
 
   if (opts.fix) {
-    const fixed = fixFiles(citations, results, io.cwd);
+    const fixed = fixFiles(relevant, results, io.cwd);
     for (const f of fixed.rewritten) io.out(`fixed ${f.file}:${f.line}:${f.column}: ${f.from} → ${f.to}\n`);
     for (const f of fixed.leftAlone) io.out(`not fixed (escaped text, fix by hand) ${f.file}:${f.line}:${f.column}: ${f.url}\n`);
   }

@@ -19,7 +19,9 @@ export function readFrontMatter(tree: Root): FrontMatterResult {
     if (error instanceof YAMLParseError) {
       // +1: the YAML starts on the line after the opening `---`.
       const line = (node.position?.start.line ?? 1) + (error.linePos?.[0].line ?? 1);
-      return {ok: false, issue: {message: `Frontmatter YAML: ${error.message.split('\n')[0]}`, line, column: error.linePos?.[0].col ?? 1}};
+      // The yaml library counts lines inside the block; our issue carries the file's line instead.
+      const reason = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+      return {ok: false, issue: {message: `Frontmatter YAML: ${reason}`, line, column: error.linePos?.[0].col ?? 1}};
     }
     throw error;
   }

@@ -44,6 +44,12 @@ function transformTopic(tree: Root, topic: Topic, sectionKey: string, linkHealth
   );
 }
 
+/** The section's study time and progress summary opens the page, before the introduction. */
+function insertSectionProgress(tree: Root, sectionKey: string) {
+  const first = tree.children.findIndex((node) => node.type !== 'yaml' && node.type !== 'mdxjsEsm');
+  tree.children.splice(first === -1 ? tree.children.length : first, 0, jsxElement('SectionProgress', {section: sectionKey}));
+}
+
 /**
  * Turns a section page's plain Markdown into the learner's view: each topic gets its
  * progress control, and each resource list becomes cards. A malformed resource item
@@ -55,5 +61,6 @@ export default function remarkSectionPage(options: SectionPageOptions = {}) {
     if (page.issues.length > 0) failAt(file, page.issues);
     const sectionKey = sectionKeyFromPath(file.path);
     for (const topic of page.topics) transformTopic(tree, topic, sectionKey, options.linkHealth);
+    if (page.topics.length > 0) insertSectionProgress(tree, sectionKey);
   };
 }

@@ -103,9 +103,7 @@ const frontmatter = lintRule<Root>(ruleMeta('frontmatter'), (tree, file) => {
   }
   const read = readFrontMatter(tree);
   if (!read.ok) {
-    // The YAML library counts lines inside the block; the place of this message is the line in the file.
-    const reason = read.issue.message.replace(/ at line \d+, column \d+:?$/, '');
-    file.message(`${reason}. Fix the YAML: each line is \`key: value\`; quote values that contain ": ".`, {
+    file.message(`${read.issue.message}. Fix the YAML: each line is \`key: value\`; quote values that contain ": ".`, {
       place: pointOf(read.issue),
     });
     return;

@@ -1,0 +1,147 @@
+/**
+ * npm run lighthouse — Lighthouse 12.8.2 on Debian Chromium, mobile and desktop presets, on the
+ * pages listed in budgets.json (lighthouse.pages), with build/ served compressed by
+ * scripts/perf/server.ts. One Chrome, sequential runs. Not part of `npm test`: CI runs it as a
+ * separate job (.github/workflows/perf.yml). See docs-internal/performance.md.
+ */
+import {promises as fs, existsSync} from 'node:fs';
+import path from 'node:path';
+import {parseArgs} from 'node:util';
+import {parseBudgetConfig} from './perf/budgetCore';
+import {figuresFromLhr, formatLighthouseTable, judge, type LighthouseFigures, type Preset} from './perf/lighthouseCore';
+import {serveStatic} from './perf/server';
+import {htmlCandidates} from './perf/assets';
+
+const HELP = `Usage: npm run lighthouse -- [options]
+
+Runs Lighthouse (mobile and desktop presets) on the pages in budgets.json against the built
+site, served with brotli/gzip on 127.0.0.1. Prints each score, LCP, TBT, CLS and transferred bytes.
+
+Options:
+  --build <dir>       built site (default: build)
+  --config <file>     budgets (default: budgets.json)
+  --base-url <path>   the site's baseUrl (default: $BASE_URL or /)
+  --page <path>       audit only this page (repeatable; default: lighthouse.pages)
+  --preset <name>     mobile, desktop or both (default: both)
+  --runs <n>          runs per page and preset; the median performance run counts (default: 1)
+  --no-compress       serve without compression (to see what it is worth)
+  --json <file>       also write all figures as JSON
+  --summary <file>    append the table as Markdown (default: $GITHUB_STEP_SUMMARY when set)
+  -h, --help          this help
+
+Environment: CHROMIUM_PATH (default /usr/bin/chromium).
+Exit codes: 0 all budgets met; 1 a page under its minimum score; 2 usage error (e.g. no build).`;
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        build: {type: 'string', default: 'build'},
+        config: {type: 'string', default: 'budgets.json'},
+        'base-url': {type: 'string', default: process.env.BASE_URL ?? '/'},
+        page: {type: 'string', multiple: true},
+        preset: {type: 'string', default: 'both'},
+        runs: {type: 'string', default: '1'},
+        'no-compress': {type: 'boolean', default: false},
+        json: {type: 'string'},
+        summary: {type: 'string', default: process.env.GITHUB_STEP_SUMMARY},
+        help: {type: 'boolean', short: 'h', default: false},
+      },
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const presets: Preset[] = args.preset === 'both' ? ['mobile', 'desktop'] : args.preset === 'mobile' || args.preset === 'desktop' ? [args.preset] : [];
+  const runs = Number(args.runs);
+  if (presets.length === 0 || !Number.isInteger(runs) || runs < 1) {
+    console.error(`lighthouse: --preset must be mobile, desktop or both, and --runs a positive integer\n\n${HELP}`);
+    return 2;
+  }
+  let config;
+  try {
+    config = parseBudgetConfig(JSON.parse(await fs.readFile(args.config, 'utf8')));
+  } catch (error) {
+    console.error(`lighthouse: cannot use ${args.config}: ${(error as Error).message}`);
+    return 2;
+  }
+  const buildDir = path.resolve(args.build);
+  if (!existsSync(path.join(buildDir, 'index.html'))) {
+    console.error(`lighthouse: no built site in ${buildDir}: run \`npm run build\` first`);
+    return 2;
+  }
+  const pages = args.page ?? config.lighthouse.pages;
+  const missing = pages.filter((p) => !htmlCandidates(p).some((c) => existsSync(path.join(buildDir, c))));
+  if (missing.length > 0) {
+    console.error(`lighthouse: not in the build: ${missing.join(', ')}`);
+    return 2;
+  }
+  const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromePath)) {
+    console.error(`lighthouse: no Chromium at ${chromePath} (set CHROMIUM_PATH)`);
+    return 2;
+  }
+
+  const {default: lighthouse} = await import('lighthouse');
+  const {default: desktopConfig} = await import('lighthouse/core/config/desktop-config.js');
+  const chromeLauncher = await import('chrome-launcher');
+
+  const server = await serveStatic({root: buildDir, baseUrl: args['base-url'], compress: !args['no-compress']});
+  const chrome = await chromeLauncher.launch({
+    chromePath,
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  const rows: (LighthouseFigures & {problems: string[]})[] = [];
+  const started = Date.now();
+  try {
+    for (const page of pages) {
+      for (const preset of presets) {
+        const results: LighthouseFigures[] = [];
+        for (let run = 0; run < runs; run++) {
+          const result = await lighthouse(
+            `${server.url}${page}`,
+            {port: chrome.port, output: 'json', logLevel: 'error'},
+            preset === 'desktop' ? desktopConfig : undefined,
+          );
+          if (!result) throw new Error(`Lighthouse returned nothing for ${page}`);
+          if (result.lhr.runtimeError) throw new Error(`${page} (${preset}): ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
+          results.push(figuresFromLhr(result.lhr as never, page, preset));
+        }
+        results.sort((a, b) => (a.scores.performance ?? 0) - (b.scores.performance ?? 0));
+        const median = results[Math.floor(results.length / 2)]!;
+        const row = {...median, problems: judge(median, config.lighthouse.minScores)};
+        rows.push(row);
+        console.log(`${page} ${preset}: perf ${row.scores.performance} a11y ${row.scores.accessibility} best ${row.scores['best-practices']} seo ${row.scores.seo}${row.problems.length ? `  FAIL ${row.problems.join('; ')}` : ''}`);
+      }
+    }
+  } finally {
+    await chrome.kill();
+    await server.close();
+  }
+
+  const table = formatLighthouseTable(rows);
+  const failing = [...new Set(rows.flatMap((r) => r.failing.map((f) => `${r.page} (${r.preset}) ${f}`)))];
+  const failed = rows.some((r) => r.problems.length > 0);
+  const verdict = failed ? 'Some pages miss their Lighthouse budget.' : 'All pages meet their Lighthouse budget.';
+  console.log(`\nLighthouse 12.8.2, ${args['no-compress'] ? 'uncompressed' : 'brotli/gzip'}, ${((Date.now() - started) / 1000).toFixed(0)} s:\n\n${table}`);
+  if (failing.length > 0) console.log(`\nAudits below 100 in a11y/best practices/SEO:\n${failing.map((f) => `- ${f}`).join('\n')}`);
+  console.log(`\n${verdict}`);
+  if (args.json) await fs.writeFile(args.json, `${JSON.stringify(rows, null, 2)}\n`);
+  if (args.summary) {
+    await fs.appendFile(args.summary, `## Lighthouse\n\n${table}\n\n${failing.length ? `${failing.map((f) => `- ${f}`).join('\n')}\n\n` : ''}${verdict}\n`);
+  }
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(2);
+  },
+);

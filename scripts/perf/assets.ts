@@ -1,0 +1,141 @@
+/**
+ * Pure helpers for the page-weight budget: which files a first visit to a built page loads,
+ * read from the build's asset graph (the HTML's own tags), and how big they are.
+ *
+ * A Docusaurus page declares everything its first visit needs in its HTML: the CSS as
+ * `<link rel="stylesheet">`, the runtime, main bundle and the route's chunks as `<script defer>`
+ * (plus `<link rel="preload" as="script">` hints for the same chunks). The browser cross-check in
+ * docs-internal/performance.md shows this set equals what Chromium fetches on a first visit.
+ */
+import {gzipSync, brotliCompressSync, constants as zlibConstants} from 'node:zlib';
+
+export type AssetKind = 'html' | 'css' | 'js';
+
+export interface PageAssets {
+  /** Stylesheets, in document order, as written in the HTML (absolute paths or URLs). */
+  css: string[];
+  /** Scripts: `<script src>`, `<link rel=modulepreload>` and `<link rel=preload as=script>`, de-duplicated. */
+  js: string[];
+}
+
+const TAG = /<(script|link)\b([^>]*)>/gi;
+const ATTR = /([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+
+/** Attributes of one tag's attribute string, names lower-cased; valueless attributes map to ''. */
+export function parseAttributes(source: string): Map<string, string> {
+  const attrs = new Map<string, string>();
+  for (const match of source.matchAll(ATTR)) {
+    const name = match[1]!.toLowerCase();
+    if (!attrs.has(name)) attrs.set(name, decodeEntities(match[2] ?? match[3] ?? match[4] ?? ''));
+  }
+  return attrs;
+}
+
+function decodeEntities(value: string): string {
+  return value
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
+}
+
+/** Strips comments so commented-out tags are not counted. */
+function withoutComments(html: string): string {
+  return html.replace(/<!--[\s\S]*?-->/g, '');
+}
+
+/** The CSS and JS a first visit of this HTML requests, by parsing its tags. */
+export function parsePageAssets(html: string): PageAssets {
+  const css: string[] = [];
+  const js: string[] = [];
+  const add = (list: string[], href: string | undefined) => {
+    if (href && !href.startsWith('data:') && !list.includes(href)) list.push(href);
+  };
+  for (const match of withoutComments(html).matchAll(TAG)) {
+    const tag = match[1]!.toLowerCase();
+    const attrs = parseAttributes(match[2]!);
+    if (tag === 'script') {
+      const type = (attrs.get('type') ?? '').toLowerCase();
+      // JSON-LD and other data blocks are not fetched; nomodule scripts are skipped by modern browsers.
+      if (attrs.has('nomodule') || (type !== '' && type !== 'module' && !type.includes('javascript'))) continue;
+      add(js, attrs.get('src'));
+      continue;
+    }
+    const rels = (attrs.get('rel') ?? '').toLowerCase().split(/\s+/);
+    const href = attrs.get('href');
+    if (rels.includes('stylesheet')) {
+      // A print-only or disabled sheet is still downloaded by browsers (at low priority): count it.
+      add(css, href);
+    } else if (rels.includes('modulepreload')) {
+      add(js, href);
+    } else if (rels.includes('preload')) {
+      const as = (attrs.get('as') ?? '').toLowerCase();
+      if (as === 'script') add(js, href);
+      else if (as === 'style') add(css, href);
+    }
+  }
+  return {css, js};
+}
+
+/** `<loc>` entries of a sitemap, in order. */
+export function parseSitemap(xml: string): string[] {
+  return [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m) => decodeEntities(m[1]!));
+}
+
+/**
+ * Maps a site path (below baseUrl) to the candidate HTML files in the build, in the order a
+ * static host tries them (trailingSlash: false writes `docs/x.html`; index routes `docs/index.html`).
+ */
+export function htmlCandidates(pathname: string): string[] {
+  const clean = decodeURIComponent(pathname).replace(/^\/+/, '').replace(/\/+$/, '');
+  if (clean === '') return ['index.html'];
+  if (/\.html?$/.test(clean)) return [clean];
+  return [`${clean}.html`, `${clean}/index.html`];
+}
+
+/**
+ * Resolves an asset reference found in a page to a path relative to the build directory,
+ * or null when it lives on another origin (which the budget reports separately).
+ */
+export function assetPathInBuild(ref: string, pageUrl: URL, siteUrl: URL, baseUrl: string): string | null {
+  const url = new URL(ref, pageUrl);
+  if (url.origin !== siteUrl.origin) return null;
+  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  if (!url.pathname.startsWith(base)) return null;
+  return decodeURIComponent(url.pathname.slice(base.length));
+}
+
+export interface Sizes {
+  raw: number;
+  gzip: number;
+  brotli: number;
+}
+
+/**
+ * Compressed sizes as a static host that pre-compresses its files serves them: gzip level 9 and
+ * brotli quality 11 (scripts/perf/server.ts uses the same settings, so the figures match the wire).
+ */
+export function compressedSizes(content: Buffer | string): Sizes {
+  const buffer = typeof content === 'string' ? Buffer.from(content) : content;
+  return {
+    raw: buffer.length,
+    gzip: gzipSync(buffer, {level: 9}).length,
+    brotli: brotliCompressSync(buffer, {params: {[zlibConstants.BROTLI_PARAM_QUALITY]: 11}}).length,
+  };
+}
+
+export function sumSizes(list: Sizes[]): Sizes {
+  return list.reduce((a, b) => ({raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli}), {
+    raw: 0,
+    gzip: 0,
+    brotli: 0,
+  });
+}
+
+export const KB = 1024;
+
+/** Bytes as KB with one decimal, e.g. `176.4`. */
+export function kb(bytes: number): string {
+  return (bytes / KB).toFixed(1);
+}

@@ -1,0 +1,88 @@
+/** Pure parts of `npm run lighthouse`: pulling figures out of a Lighthouse result and judging them. */
+import {LIGHTHOUSE_CATEGORIES, type LighthouseCategory, type LighthouseConfig} from './budgetCore';
+
+export type Preset = 'mobile' | 'desktop';
+
+export interface LighthouseFigures {
+  page: string;
+  preset: Preset;
+  /** 0–100, or null when Lighthouse could not score the category. */
+  scores: Record<LighthouseCategory, number | null>;
+  lcpMs: number | null;
+  tbtMs: number | null;
+  cls: number | null;
+  transferredBytes: number | null;
+  /** Titles of failing audits in the non-performance categories (why a score is below 100). */
+  failing: string[];
+}
+
+interface LhrLike {
+  categories: Record<string, {score: number | null; auditRefs: {id: string; weight: number}[]} | undefined>;
+  audits: Record<
+    string,
+    {score: number | null; numericValue?: number; title: string; scoreDisplayMode?: string} | undefined
+  >;
+}
+
+export function figuresFromLhr(lhr: LhrLike, page: string, preset: Preset): LighthouseFigures {
+  const scores = Object.fromEntries(
+    LIGHTHOUSE_CATEGORIES.map((c) => {
+      const score = lhr.categories[c]?.score;
+      return [c, typeof score === 'number' ? Math.round(score * 100) : null];
+    }),
+  ) as Record<LighthouseCategory, number | null>;
+  const numeric = (id: string) => {
+    const value = lhr.audits[id]?.numericValue;
+    return typeof value === 'number' ? value : null;
+  };
+  const failing = new Set<string>();
+  for (const c of ['accessibility', 'best-practices', 'seo'] as const) {
+    for (const ref of lhr.categories[c]?.auditRefs ?? []) {
+      const audit = lhr.audits[ref.id];
+      if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) failing.add(`${c}: ${audit.title}`);
+    }
+  }
+  return {
+    page,
+    preset,
+    scores,
+    lcpMs: numeric('largest-contentful-paint'),
+    tbtMs: numeric('total-blocking-time'),
+    cls: numeric('cumulative-layout-shift'),
+    transferredBytes: numeric('total-byte-weight'),
+    failing: [...failing],
+  };
+}
+
+/** Reasons a run misses its minimum scores; empty when it meets them. */
+export function judge(figures: LighthouseFigures, minScores: LighthouseConfig['minScores']): string[] {
+  const problems: string[] = [];
+  for (const [category, min] of Object.entries(minScores[figures.preset]) as [LighthouseCategory, number][]) {
+    const score = figures.scores[category];
+    if (score === null) problems.push(`${category} not scored`);
+    else if (score < min) problems.push(`${category} ${score} < ${min}`);
+  }
+  return problems;
+}
+
+const fmt = (value: number | null, digits = 0, unit = '') => (value === null ? '–' : `${value.toFixed(digits)}${unit}`);
+
+export function formatLighthouseTable(rows: readonly (LighthouseFigures & {problems: string[]})[]): string {
+  const header = ['page', 'preset', 'perf', 'a11y', 'best', 'seo', 'LCP', 'TBT', 'CLS', 'transferred', 'status'];
+  const cells = rows.map((r) => [
+    r.page,
+    r.preset,
+    fmt(r.scores.performance),
+    fmt(r.scores.accessibility),
+    fmt(r.scores['best-practices']),
+    fmt(r.scores.seo),
+    fmt(r.lcpMs, 0, ' ms'),
+    fmt(r.tbtMs, 0, ' ms'),
+    fmt(r.cls, 3),
+    r.transferredBytes === null ? '–' : `${(r.transferredBytes / 1024).toFixed(1)} KB`,
+    r.problems.length === 0 ? 'ok' : `FAIL: ${r.problems.join('; ')}`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.map(line)].join('\n');
+}

@@ -1,0 +1,64 @@
+import type {ReactNode} from 'react';
+import clsx from 'clsx';
+import Link from '@docusaurus/Link';
+import useIsBrowser from '@docusaurus/useIsBrowser';
+import {ThemeClassNames} from '@docusaurus/theme-common';
+import {isActiveSidebarItem} from '@docusaurus/plugin-content-docs/client';
+import OriginalLink from '@theme-original/DocSidebarItem/Link';
+import type {Props} from '@theme/DocSidebarItem/Link';
+import {useModuleOutline, type OutlineSectionData} from '@site/src/utils/moduleOutline';
+import {useProgress} from '@site/src/utils/progress';
+import {sectionStatus} from '@site/src/utils/studyTime';
+import styles from './styles.module.css';
+
+/** "1/3": filled only in the browser; the server renders the same box empty, so nothing shifts. */
+function ProgressBadge({section}: {section: OutlineSectionData}): ReactNode {
+  const isBrowser = useIsBrowser();
+  const {progress} = useProgress();
+  const {learned, total} = sectionStatus(section, progress);
+  if (!isBrowser) return <span className={styles.badge} aria-hidden="true" />;
+  return (
+    <span
+      className={clsx(styles.badge, learned === total && total > 0 && styles.done)}
+      data-testid="sidebar-progress"
+      role="img"
+      aria-label={`${learned} of ${total} topics learned`}
+    >
+      {learned}/{total}
+    </span>
+  );
+}
+
+/**
+ * Section links get a progress badge; every other sidebar link is the theme's own.
+ * The label keeps the theme's two-line clamp; the badge sits at the end of the link.
+ */
+export default function DocSidebarItemLink(props: Props): ReactNode {
+  const {item, onItemClick, activePath, level, index: _index, ...rest} = props;
+  const {sections} = useModuleOutline();
+  const section = item.docId === undefined ? undefined : sections.find((s) => s.key === item.docId);
+  if (!section) return <OriginalLink {...props} />;
+  const isActive = isActiveSidebarItem(item, activePath);
+  return (
+    <li
+      className={clsx(
+        ThemeClassNames.docs.docSidebarItemLink,
+        ThemeClassNames.docs.docSidebarItemLinkLevel(level),
+        'menu__list-item',
+        item.className,
+      )}
+    >
+      <Link
+        className={clsx('menu__link', styles.link, isActive && 'menu__link--active')}
+        aria-current={isActive ? 'page' : undefined}
+        autoAddBaseUrl={item.autoAddBaseUrl}
+        to={item.href}
+        onClick={onItemClick ? () => onItemClick(item) : undefined}
+        {...rest}
+      >
+        <span className={styles.label}>{item.label}</span>
+        <ProgressBadge section={section} />
+      </Link>
+    </li>
+  );
+}

@@ -1,0 +1,106 @@
+import {describe, expect, it} from 'vitest';
+import {
+  EMPTY_PROGRESS,
+  MAX_IMPORT_BYTES,
+  PROGRESS_VERSION,
+  parseProgress,
+  parseProgressImport,
+  serializeProgress,
+  setTopicLearned,
+} from './progress';
+
+const DATE = '2025-03-01T10:00:00.000Z';
+
+describe('parseProgress (stored data)', () => {
+  it('reads missing data as null', () => {
+    expect(parseProgress(null)).toBeNull();
+  });
+
+  it.each([
+    ['not JSON', '{oops'],
+    ['a number', '42'],
+    ['null', 'null'],
+    ['a string', '"learned"'],
+    ['an unknown version', JSON.stringify({version: 99, learned: {'a/b': DATE}})],
+    ['a version without learned', JSON.stringify({version: 1})],
+    ['learned as a string', JSON.stringify({version: 1, learned: 'all'})],
+  ])('reads %s as null instead of throwing', (_name, raw) => {
+    expect(parseProgress(raw)).toBeNull();
+  });
+
+  it('keeps valid entries and drops bad dates and bad keys', () => {
+    const raw = JSON.stringify({
+      version: 1,
+      learned: {
+        'container-fundamentals/docker-advanced-features': DATE,
+        'container-fundamentals/container-technology-concepts': 'yesterday',
+        'service-mesh/istio': 12,
+        'no-slash': DATE,
+        '__proto__': DATE,
+        'a/b': '2025-02-30T99:99',
+      },
+    });
+    expect(parseProgress(raw)).toEqual({
+      version: PROGRESS_VERSION,
+      learned: {'container-fundamentals/docker-advanced-features': DATE},
+    });
+  });
+
+  it('migrates the version 0 list of topic keys', () => {
+    const parsed = parseProgress(JSON.stringify({topics: ['service-mesh/istio', 7, 'bad']}));
+    expect(parsed).toEqual({version: 1, learned: {'service-mesh/istio': new Date(0).toISOString()}});
+  });
+
+  it('round-trips through serializeProgress', () => {
+    const state = setTopicLearned(EMPTY_PROGRESS, 'service-mesh/istio', true, new Date(DATE));
+    expect(serializeProgress(state)).toBe(`{"version":1,"learned":{"service-mesh/istio":"${DATE}"}}`);
+    expect(parseProgress(serializeProgress(state))).toEqual(state);
+  });
+});
+
+describe('setTopicLearned', () => {
+  it('adds and removes a topic without mutating the input', () => {
+    const on = setTopicLearned(EMPTY_PROGRESS, 'a/b', true, new Date(DATE));
+    expect(on.learned).toEqual({'a/b': DATE});
+    expect(EMPTY_PROGRESS.learned).toEqual({});
+    const off = setTopicLearned(on, 'a/b', false);
+    expect(off.learned).toEqual({});
+    expect(on.learned).toEqual({'a/b': DATE});
+  });
+});
+
+describe('parseProgressImport', () => {
+  const known = new Set(['service-mesh/istio', 'service-mesh/linkerd']);
+
+  it('accepts an export file and returns its state', () => {
+    const text = JSON.stringify({version: 1, learned: {'service-mesh/istio': DATE}});
+    expect(parseProgressImport(text, known)).toEqual({ok: true, state: {version: 1, learned: {'service-mesh/istio': DATE}}, ignored: 0});
+  });
+
+  it('accepts an export of empty progress', () => {
+    expect(parseProgressImport('{"version":1,"learned":{}}', known)).toEqual({ok: true, state: {version: 1, learned: {}}, ignored: 0});
+  });
+
+  it('drops and counts topics this module does not have', () => {
+    const text = JSON.stringify({version: 1, learned: {'service-mesh/istio': DATE, 'other/topic': DATE}});
+    expect(parseProgressImport(text, known)).toEqual({ok: true, state: {version: 1, learned: {'service-mesh/istio': DATE}}, ignored: 1});
+  });
+
+  it.each([
+    ['text that is not JSON', 'hello', /not valid JSON/],
+    ['a JSON array', '[1,2]', /does not hold progress/],
+    ['an object of another shape', '{"name":"x"}', /does not hold progress/],
+    ['a newer format version', '{"version":2,"learned":{}}', /version 2/],
+    ['only unknown topics', JSON.stringify({version: 1, learned: {'x/y': DATE}}), /None of the topics/],
+    ['only invalid entries', JSON.stringify({version: 1, learned: {'service-mesh/istio': 'soon'}}), /None of the topics/],
+  ])('rejects %s with a message', (_name, text, message) => {
+    const result = parseProgressImport(text, known);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(message);
+  });
+
+  it('rejects a file larger than any real export', () => {
+    const result = parseProgressImport(' '.repeat(MAX_IMPORT_BYTES + 1));
+    expect(result).toEqual({ok: false, error: expect.stringMatching(/too large/)});
+  });
+});
