@@ -238,7 +238,8 @@ export async function newContext(
   const context = await browser.newContext({
     viewport: {width: options.width ?? 1280, height: options.height ?? 900},
     colorScheme: options.colorScheme ?? 'light',
-    serviceWorkers: options.serviceWorkers ?? 'block',
+    // Allowed as in a real browser: with 'block', plugin-pwa's registerSW logs a console error.
+    serviceWorkers: options.serviceWorkers ?? 'allow',
     acceptDownloads: options.acceptDownloads ?? true,
     reducedMotion: 'reduce',
   });
