@@ -52,7 +52,8 @@ const config: Config = {
         },
         blog: false,
         theme: {customCss: ['./src/css/custom.css', './src/css/diagrams.css', './src/css/print.css']},
-        sitemap: {lastmod: 'date', changefreq: null, priority: null},
+        // /search is noindex: keep it out of the sitemap (the browser tests sweep it explicitly).
+        sitemap: {lastmod: 'date', changefreq: null, priority: null, ignorePatterns: ['/search']},
       } satisfies Preset.Options,
     ],
   ],

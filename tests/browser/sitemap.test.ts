@@ -12,7 +12,8 @@ import {useSession} from './session';
 const session = useSession();
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const MARKER = '(external site, opens in a new tab)';
-const pages = sitemapPaths();
+// The search page is noindex, so not in the sitemap; it is still a page learners use.
+const pages = [...sitemapPaths(), 'search'];
 
 interface Row {
   page: string;

@@ -16,11 +16,16 @@ export interface Props {
   healthFinalUrl?: string;
 }
 
-const dateFormat = new Intl.DateTimeFormat('en', {day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC'});
+// Built on first use: an Intl formatter costs tens of milliseconds, and most cards have no health data.
+let dateFormat: Intl.DateTimeFormat | undefined;
+function formatDate(iso: string): string {
+  dateFormat ??= new Intl.DateTimeFormat('en', {day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC'});
+  return dateFormat.format(new Date(iso));
+}
 
 function HealthNote({verdict, checkedAt, finalUrl}: {verdict: Props['healthVerdict']; checkedAt?: string; finalUrl?: string}) {
   if (!verdict || !checkedAt) return null;
-  const date = dateFormat.format(new Date(checkedAt));
+  const date = formatDate(checkedAt);
   if (verdict === 'broken') {
     return <p className={clsx(styles.health, styles.healthBroken)}>Link reported broken on {date}: it may be down or moved.</p>;
   }
