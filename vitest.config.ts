@@ -1,14 +1,20 @@
+import path from 'node:path';
 import {defineConfig} from 'vitest/config';
 
 // Three suites, run at different moments of `npm test`:
 // unit (no build needed), site (reads the built HTML), browser (Chromium on the built site).
 export default defineConfig({
+  // The same `@site` alias Docusaurus gives components, so they can be rendered in unit tests.
+  resolve: {alias: {'@site': path.resolve(__dirname)}},
+  // tsconfig says `jsx: preserve` (the bundler compiles JSX); tests compile it here, like the site, with the automatic runtime.
+  esbuild: {jsx: 'automatic'},
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.ts'],
           environment: 'node',
         },
       },
