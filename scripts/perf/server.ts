@@ -70,6 +70,11 @@ export interface ServeOptions {
   port?: number;
   /** false serves identity only (to measure what compression is worth). */
   compress?: boolean;
+  /**
+   * 'host' sends a real host's cache headers; 'none' makes every response revalidate, so a
+   * test that blocks the network proves the service worker, not the HTTP cache, served the page.
+   */
+  httpCache?: 'host' | 'none';
 }
 
 interface Entry {
@@ -134,7 +139,10 @@ export async function serveStatic(options: ServeOptions): Promise<StaticServer> 
       const entry = await load(found.file);
       const headers: Record<string, string> = {
         'content-type': type,
-        'cache-control': cacheControl(path.relative(root, found.file).split(path.sep).join('/')),
+        'cache-control':
+          options.httpCache === 'none'
+            ? 'no-cache'
+            : cacheControl(path.relative(root, found.file).split(path.sep).join('/')),
         'x-content-type-options': 'nosniff',
       };
       let body = entry.body;

@@ -6,12 +6,10 @@
  * each test file connects to that browser with `connectBrowser()`.
  */
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import {fileURLToPath} from 'node:url';
-import type {AddressInfo} from 'node:net';
 import {chromium, type Browser, type BrowserContext, type BrowserServer, type Page} from 'playwright-core';
+import {serveStatic} from '../../scripts/perf/server';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BUILD_DIR = path.join(ROOT, 'build');
@@ -54,131 +52,19 @@ export function assertPrerequisites(): void {
   }
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-};
-
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.xml', '.txt', '.svg', '.map']);
-
-function isFile(file: string): boolean {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function isDir(file: string): boolean {
-  try {
-    return fs.statSync(file).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-type Resolution = {kind: 'file'; file: string} | {kind: 'redirect'; location: string} | {kind: 'missing'};
-
-/**
- * GitHub Pages resolution: the exact file; else `<path>.html`; else a directory's index.html
- * (a directory asked without its trailing slash is redirected to it); else 404.html with 404.
- */
-export function resolveRequest(root: string, urlPath: string, search = ''): Resolution {
-  const relative = urlPath.replace(/^\/+/, '');
-  const target = path.resolve(root, relative);
-  if (target !== root && !target.startsWith(root + path.sep)) return {kind: 'missing'};
-  if (!urlPath.endsWith('/') && isFile(target)) return {kind: 'file', file: target};
-  if (!urlPath.endsWith('/') && isFile(`${target}.html`)) return {kind: 'file', file: `${target}.html`};
-  if (isDir(target) && isFile(path.join(target, 'index.html'))) {
-    if (!urlPath.endsWith('/')) return {kind: 'redirect', location: `${urlPath}/${search}`};
-    return {kind: 'file', file: path.join(target, 'index.html')};
-  }
-  return {kind: 'missing'};
-}
-
 export interface StaticServer {
   /** Origin plus base path, ending in `/`, e.g. `http://127.0.0.1:41234/`. */
   baseUrl: string;
   close(): Promise<void>;
 }
 
-/** Serves build/ on 127.0.0.1 at a free port, gzip-compressed, no HTTP caching (so offline proves the service worker). */
+/**
+ * Serves build/ on 127.0.0.1 at a free port with the project's static server (scripts/perf/server.ts):
+ * clean URLs as on GitHub Pages, compressed, and no HTTP caching, so offline tests prove the service worker.
+ */
 export async function startStaticServer(root = BUILD_DIR, basePath = BASE_PATH): Promise<StaticServer> {
-  const server = http.createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(url.pathname);
-    } catch {
-      response.writeHead(400).end('Bad request');
-      return;
-    }
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, {Allow: 'GET, HEAD'}).end();
-      return;
-    }
-    const withinBase = `${pathname}/`.startsWith(basePath);
-    const resolution: Resolution = withinBase
-      ? resolveRequest(root, `/${pathname.slice(basePath.length)}`, url.search)
-      : {kind: 'missing'};
-    if (resolution.kind === 'redirect') {
-      response.writeHead(301, {Location: `${basePath}${resolution.location.replace(/^\//, '')}`}).end();
-      return;
-    }
-    const status = resolution.kind === 'file' ? 200 : 404;
-    const file = resolution.kind === 'file' ? resolution.file : path.join(root, '404.html');
-    const ext = path.extname(file).toLowerCase();
-    const headers: http.OutgoingHttpHeaders = {
-      'Content-Type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
-      'Cache-Control': 'no-cache',
-      'X-Content-Type-Options': 'nosniff',
-    };
-    let body: Buffer;
-    try {
-      body = fs.readFileSync(file);
-    } catch {
-      response.writeHead(404, {'Content-Type': 'text/plain; charset=utf-8'}).end('Not found');
-      return;
-    }
-    const acceptsGzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
-    if (acceptsGzip && COMPRESSIBLE.has(ext)) {
-      body = zlib.gzipSync(body);
-      headers['Content-Encoding'] = 'gzip';
-      headers.Vary = 'Accept-Encoding';
-    }
-    headers['Content-Length'] = body.length;
-    response.writeHead(status, headers);
-    response.end(request.method === 'HEAD' ? undefined : body);
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const {port} = server.address() as AddressInfo;
-  return {
-    baseUrl: `http://127.0.0.1:${port}${basePath}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const server = await serveStatic({root, baseUrl: basePath, httpCache: 'none'});
+  return {baseUrl: `${server.url}/`, close: () => server.close()};
 }
 
 export async function launchBrowserServer(): Promise<BrowserServer> {

@@ -44,13 +44,25 @@ describe('navigation', () => {
       .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname.replace(/\/$/, '')));
     const visited = [pathOf(page.url())];
     const pager = page.getByRole('navigation', {name: 'Docs pages'});
+    // Client-side routing changes the URL before the new page renders: wait until the pager's
+    // "previous" link points back at the page just left, so the next click is on the new page.
+    const prevLinkPointsTo = (from: string) =>
+      page.waitForFunction(
+        (expected) => {
+          const prev = document.querySelector<HTMLAnchorElement>('a.pagination-nav__link--prev');
+          return prev !== null && new URL(prev.href).pathname.replace(/\/$/, '') === expected;
+        },
+        from,
+      );
     for (let step = 0; step < sidebarOrder.length - 1; step++) {
+      const from = visited[visited.length - 1]!;
       await pager.locator('a.pagination-nav__link--next').click();
-      await page.waitForURL((url) => pathOf(url.toString()) !== visited[visited.length - 1]);
+      await page.waitForURL((url) => pathOf(url.toString()) !== from);
+      await prevLinkPointsTo(from);
       visited.push(pathOf(page.url()));
     }
     expect(visited).toEqual(sidebarOrder);
-    expect(await pager.locator('a.pagination-nav__link--next').count()).toBe(0);
+    await expect.poll(() => pager.locator('a.pagination-nav__link--next').count()).toBe(0);
     await pager.locator('a.pagination-nav__link--prev').click();
     await page.waitForURL((url) => pathOf(url.toString()) === sidebarOrder[sidebarOrder.length - 2]);
     await context.close();
