@@ -9,6 +9,7 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
+import {parseUsage} from './perf/cli';
 
 const HELP = `Usage: npm run bench:build -- [--runs N] [--only faster|webpack]
 
@@ -41,17 +42,10 @@ function timeBuild(faster: boolean, outDir: string): number {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 function main(): number {
-  let args;
-  try {
-    args = parseArgs({options: {runs: {type: 'string', default: '1'}, only: {type: 'string'}, help: {type: 'boolean', short: 'h', default: false}}}).values;
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const args = parseUsage(HELP, () =>
+    parseArgs({options: {runs: {type: 'string', default: '1'}, only: {type: 'string'}, help: {type: 'boolean', short: 'h', default: false}}}).values,
+  );
+  if (typeof args === 'number') return args;
   const runs = Number(args.runs);
   if (!Number.isInteger(runs) || runs < 1 || (args.only !== undefined && args.only !== 'faster' && args.only !== 'webpack')) {
     console.error(HELP);

@@ -5,7 +5,8 @@
 import {promises as fs} from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
-import {checkPage, classifyPage, formatTable, parseBudgetConfig} from './perf/budgetCore';
+import {loadBudgetConfig, parseUsage} from './perf/cli';
+import {checkPage, classifyPage, formatTable} from './perf/budgetCore';
 import {measureSite, UsageError} from './perf/measure';
 import {kb} from './perf/assets';
 
@@ -29,9 +30,8 @@ Exit codes: 0 all pages within budget; 1 a page over budget (or cross-check mism
 2 usage error (bad option, no build, invalid budgets.json).`;
 
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
+  const args = parseUsage(HELP, () =>
+    parseArgs({
       options: {
         build: {type: 'string', default: 'build'},
         generated: {type: 'string', default: '.docusaurus'},
@@ -42,22 +42,11 @@ async function main(): Promise<number> {
         help: {type: 'boolean', short: 'h', default: false},
       },
       allowPositionals: false,
-    }).values;
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(HELP);
-    return 0;
-  }
-  let config;
-  try {
-    config = parseBudgetConfig(JSON.parse(await fs.readFile(args.config, 'utf8')));
-  } catch (error) {
-    console.error(`budget: cannot use ${args.config}: ${(error as Error).message}`);
-    return 2;
-  }
+    }).values,
+  );
+  if (typeof args === 'number') return args;
+  const config = await loadBudgetConfig(args.config, 'budget');
+  if (!config) return 2;
   const buildDir = path.resolve(args.build);
   const pages = await measureSite(buildDir, path.resolve(args.generated), args['base-url']);
   const verdicts = pages.map((page) => checkPage(page, classifyPage(page.path, page.html_, config.pages)));

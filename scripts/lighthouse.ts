@@ -7,7 +7,7 @@
 import {promises as fs, existsSync} from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
-import {parseBudgetConfig} from './perf/budgetCore';
+import {loadBudgetConfig, parseUsage} from './perf/cli';
 import {figuresFromLhr, formatLighthouseTable, judge, type LighthouseFigures, type Preset} from './perf/lighthouseCore';
 import {serveStatic} from './perf/server';
 import {htmlCandidates} from './perf/assets';
@@ -33,9 +33,8 @@ Environment: CHROMIUM_PATH (default /usr/bin/chromium).
 Exit codes: 0 all budgets met; 1 a page under its minimum score; 2 usage error (e.g. no build).`;
 
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
+  const args = parseUsage(HELP, () =>
+    parseArgs({
       options: {
         build: {type: 'string', default: 'build'},
         config: {type: 'string', default: 'budgets.json'},
@@ -48,28 +47,17 @@ async function main(): Promise<number> {
         summary: {type: 'string', default: process.env.GITHUB_STEP_SUMMARY},
         help: {type: 'boolean', short: 'h', default: false},
       },
-    }).values;
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(HELP);
-    return 0;
-  }
+    }).values,
+  );
+  if (typeof args === 'number') return args;
   const presets: Preset[] = args.preset === 'both' ? ['mobile', 'desktop'] : args.preset === 'mobile' || args.preset === 'desktop' ? [args.preset] : [];
   const runs = Number(args.runs);
   if (presets.length === 0 || !Number.isInteger(runs) || runs < 1) {
     console.error(`lighthouse: --preset must be mobile, desktop or both, and --runs a positive integer\n\n${HELP}`);
     return 2;
   }
-  let config;
-  try {
-    config = parseBudgetConfig(JSON.parse(await fs.readFile(args.config, 'utf8')));
-  } catch (error) {
-    console.error(`lighthouse: cannot use ${args.config}: ${(error as Error).message}`);
-    return 2;
-  }
+  const config = await loadBudgetConfig(args.config, 'lighthouse');
+  if (!config) return 2;
   const buildDir = path.resolve(args.build);
   if (!existsSync(path.join(buildDir, 'index.html'))) {
     console.error(`lighthouse: no built site in ${buildDir}: run \`npm run build\` first`);
