@@ -4,7 +4,7 @@ import Link from '@docusaurus/Link';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
 import {useModuleOutline} from '@site/src/utils/moduleOutline';
-import {formatMinutes} from '@site/src/utils/studyTime';
+import {formatMinutes, moduleTotals} from '@site/src/utils/studyTime';
 import styles from './index.module.css';
 
 function SectionGrid(): ReactNode {
@@ -28,8 +28,7 @@ function SectionGrid(): ReactNode {
 
 export default function Home(): ReactNode {
   const {sections} = useModuleOutline();
-  const topics = sections.reduce((n, s) => n + s.topics.length, 0);
-  const minutes = sections.reduce((n, s) => n + s.minutes, 0);
+  const {topics, minutes} = moduleTotals(sections);
   return (
     <Layout
       title="Module 4: Containerization and Orchestration"

@@ -5,7 +5,7 @@ import Link from '@docusaurus/Link';
 import MDXContent from '@theme/MDXContent';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import {useModuleOutline} from '@site/src/utils/moduleOutline';
-import {formatMinutes} from '@site/src/utils/studyTime';
+import {formatMinutes, moduleTotals} from '@site/src/utils/studyTime';
 import {sectionKeyFromPath} from '@site/src/content/sectionKey';
 import styles from './print.module.css';
 
@@ -43,8 +43,7 @@ function PrintButton(): ReactNode {
 
 export default function PrintEdition(): ReactNode {
   const {sections} = useModuleOutline();
-  const minutes = sections.reduce((n, s) => n + s.minutes, 0);
-  const topics = sections.reduce((n, s) => n + s.topics.length, 0);
+  const {topics, minutes} = moduleTotals(sections);
   return (
     <Layout
       title="One-page edition"

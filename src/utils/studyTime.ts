@@ -16,14 +16,23 @@ export function sectionStatus(section: OutlineSectionData, progress: ProgressSta
   return {section, learned, total, minutesLeft};
 }
 
+/** The module's size, whatever the learner's progress: its topics and its study time. */
+export function moduleTotals(sections: readonly OutlineSectionData[]): {topics: number; minutes: number} {
+  return {
+    topics: sections.reduce((acc, s) => acc + s.topics.length, 0),
+    minutes: sections.reduce((acc, s) => acc + s.minutes, 0),
+  };
+}
+
 export function moduleStatus(sections: readonly OutlineSectionData[], progress: ProgressState) {
   const perSection = sections.map((s) => sectionStatus(s, progress));
   const sum = (pick: (s: SectionStatus) => number) => perSection.reduce((acc, s) => acc + pick(s), 0);
+  const totals = moduleTotals(sections);
   return {
     perSection,
     learned: sum((s) => s.learned),
-    total: sum((s) => s.total),
-    minutes: sections.reduce((acc, s) => acc + s.minutes, 0),
+    total: totals.topics,
+    minutes: totals.minutes,
     minutesLeft: sum((s) => s.minutesLeft),
   };
 }
