@@ -1,7 +1,6 @@
 import type {Link, List, ListItem, PhrasingContent} from 'mdast';
 import {toString} from 'mdast-util-to-string';
 import {type ContentIssue, issueAt} from './issue';
-import {type ResourceType, resourceTypeFor} from './resourceTypes';
 
 /** One resource item, `- [Title](https://…) - Description`, read from Markdown. */
 export interface Resource {
@@ -10,9 +9,6 @@ export interface Resource {
   /** The description as Markdown inline nodes, so `code` and emphasis survive. */
   descriptionNodes: PhrasingContent[];
   description: string;
-  type: ResourceType;
-  /** Host without `www.`, shown on the card. */
-  site: string;
   line: number;
   column: number;
 }
@@ -67,8 +63,6 @@ export function readResourceItem(item: ListItem): ResourceResult {
       url: link.url,
       descriptionNodes,
       description,
-      type: resourceTypeFor(url),
-      site: url.hostname.replace(/^www\./, ''),
       line: item.position?.start.line ?? 1,
       column: item.position?.start.column ?? 1,
     },
