@@ -9,6 +9,7 @@ import {withAccessibleContrast} from './scripts/perf/prismContrast';
 import {loadLinkHealth} from './src/utils/linkHealth';
 import {EDIT_URL, REPOSITORY_URL, BROKEN_LINK_REPORT_URL} from './src/utils/site';
 import {BASE_URL, SITE_URL} from './src/utils/deployment';
+import {ssrTemplate} from './src/utils/ssrTemplate';
 
 const linkHealth = loadLinkHealth(path.join(__dirname, 'src/data/link-health.json'));
 
@@ -38,6 +39,14 @@ const config: Config = {
   },
 
   i18n: {defaultLocale: 'en', locales: ['en']},
+
+  ssrTemplate,
+  // Its inline check runs at DOMContentLoaded and takes "no window.docusaurus yet" for a wrong
+  // baseUrl; with the scripts loading after the first paint that is always the case.
+  baseUrlIssueBanner: false,
+
+  // Viewport prefetching waits for idle time instead of running inside hydration.
+  clientModules: ['./src/clientModules/idlePrefetch.ts'],
 
   presets: [
     [

@@ -26,6 +26,7 @@ Options:
   --runs <n>          runs per page and preset; the median performance run counts (default: 1)
   --no-compress       serve without compression (to see what it is worth)
   --json <file>       also write all figures as JSON
+  --reports <dir>     also save each run's full Lighthouse report (JSON) there, for diagnosis
   --summary <file>    append the table as Markdown (default: $GITHUB_STEP_SUMMARY when set)
   -h, --help          this help
 
@@ -44,6 +45,7 @@ async function main(): Promise<number> {
         runs: {type: 'string', default: '1'},
         'no-compress': {type: 'boolean', default: false},
         json: {type: 'string'},
+        reports: {type: 'string'},
         summary: {type: 'string', default: process.env.GITHUB_STEP_SUMMARY},
         help: {type: 'boolean', short: 'h', default: false},
       },
@@ -79,7 +81,7 @@ async function main(): Promise<number> {
   const {default: desktopConfig} = await import('lighthouse/core/config/desktop-config.js');
   const chromeLauncher = await import('chrome-launcher');
 
-  const server = await serveStatic({root: buildDir, baseUrl: args['base-url'], compress: !args['no-compress']});
+  const server = await serveStatic({root: buildDir, baseUrl: args['base-url'], compress: !args['no-compress'], precompress: true});
   const chrome = await chromeLauncher.launch({
     chromePath,
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
@@ -99,6 +101,11 @@ async function main(): Promise<number> {
           if (!result) throw new Error(`Lighthouse returned nothing for ${page}`);
           if (result.lhr.runtimeError) throw new Error(`${page} (${preset}): ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
           results.push(figuresFromLhr(result.lhr as never, page, preset));
+          if (args.reports) {
+            await fs.mkdir(args.reports, {recursive: true});
+            const name = `${page.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home'}.${preset}.${run + 1}.json`;
+            await fs.writeFile(path.join(args.reports, name), JSON.stringify(result.lhr));
+          }
         }
         results.sort((a, b) => (a.scores.performance ?? 0) - (b.scores.performance ?? 0));
         const median = results[Math.floor(results.length / 2)]!;

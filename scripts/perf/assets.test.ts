@@ -33,6 +33,14 @@ describe('parsePageAssets', () => {
     });
   });
 
+  it('reads the scripts our page template loads after the first paint, in order', () => {
+    const html = `<link rel=stylesheet href=/assets/css/s.css /><script data-load-after-paint="/assets/js/runtime~main.1.js /assets/js/main.2.js">!function(){}()</script>`;
+    expect(parsePageAssets(html)).toEqual({
+      css: ['/assets/css/s.css'],
+      js: ['/assets/js/runtime~main.1.js', '/assets/js/main.2.js'],
+    });
+  });
+
   it('counts a file once, ignores comments, nomodule and data URLs', () => {
     const html = `<script src=/a.js></script><link rel=preload as=script href=/a.js><!-- <script src=/old.js></script> -->
       <script nomodule src=/legacy.js></script><link rel=stylesheet href="data:text/css,a{}"><link rel="preload" as="style" href="/b.css">`;

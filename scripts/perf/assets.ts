@@ -3,10 +3,13 @@
  * read from the build's asset graph (the HTML's own tags), and how big they are.
  *
  * A Docusaurus page declares everything its first visit needs in its HTML: the CSS as
- * `<link rel="stylesheet">`, the runtime, main bundle and the route's chunks as `<script defer>`
- * (plus `<link rel="preload" as="script">` hints for the same chunks). The browser cross-check in
- * docs-internal/performance.md shows this set equals what Chromium fetches on a first visit.
+ * `<link rel="stylesheet">`, the runtime and main bundle as `<script defer>`, or, with our page
+ * template (src/utils/ssrTemplate.ts), in the after-paint loader's attribute (plus
+ * `<link rel="preload" as="script">` hints). The route's own chunks come from the route graph
+ * (routeGraph.ts). The browser cross-check in docs-internal/performance.md shows this set equals
+ * what Chromium fetches on a first visit.
  */
+import {AFTER_PAINT_ATTRIBUTE} from '../../src/utils/ssrTemplate';
 import {gzipSync, brotliCompressSync, constants as zlibConstants} from 'node:zlib';
 
 export type AssetKind = 'html' | 'css' | 'js';
@@ -14,7 +17,7 @@ export type AssetKind = 'html' | 'css' | 'js';
 export interface PageAssets {
   /** Stylesheets, in document order, as written in the HTML (absolute paths or URLs). */
   css: string[];
-  /** Scripts: `<script src>`, `<link rel=modulepreload>` and `<link rel=preload as=script>`, de-duplicated. */
+  /** Scripts: `<script src>`, the after-paint loader's list, `<link rel=modulepreload>` and `<link rel=preload as=script>`, de-duplicated. */
   js: string[];
 }
 
@@ -60,6 +63,7 @@ export function parsePageAssets(html: string): PageAssets {
       // JSON-LD and other data blocks are not fetched; nomodule scripts are skipped by modern browsers.
       if (attrs.has('nomodule') || (type !== '' && type !== 'module' && !type.includes('javascript'))) continue;
       add(js, attrs.get('src'));
+      for (const src of (attrs.get(AFTER_PAINT_ATTRIBUTE) ?? '').split(/\s+/)) add(js, src);
       continue;
     }
     const rels = (attrs.get('rel') ?? '').toLowerCase().split(/\s+/);

@@ -69,6 +69,20 @@ describe('the built site', () => {
     expect(next.find('a').length).toBe(0);
   });
 
+  it('requests the app scripts only after the first paint, on every page, and they exist', () => {
+    for (const route of ['index', 'docs', `docs/${sectionKeys[0]}`, 'print', 'search', '404']) {
+      const $ = page(route);
+      // No render-path <script src>: the loader in src/utils/ssrTemplate.ts adds them after the paint.
+      expect($('script[src]').length, route).toBe(0);
+      const loader = $('script[data-load-after-paint]');
+      expect(loader.length, route).toBe(1);
+      const scripts = loader.attr('data-load-after-paint')!.split(' ');
+      expect(scripts.map((s) => path.basename(s).replace(/\.[0-9a-f]+\.js$/, '')), route).toEqual(['runtime~main', 'main']);
+      for (const s of scripts) expect(existsSync(path.join(BUILD, s)), s).toBe(true);
+      expect($.html(), route).not.toContain('base-url-issue-banner');
+    }
+  });
+
   it('inlines diagrams as themeable SVG with a text alternative', () => {
     const $ = page('docs/container-fundamentals');
     const figure = $('figure.diagram').first();

@@ -1,5 +1,6 @@
 import type {ReactNode} from 'react';
 import clsx from 'clsx';
+import {formatDate} from '@site/src/utils/date';
 import {RESOURCE_TYPES, resourceTypeFor, type ResourceType} from '@site/src/content/resourceTypes';
 import styles from './styles.module.css';
 
@@ -16,16 +17,9 @@ export interface Props {
   healthFinalUrl?: string;
 }
 
-// Built on first use: an Intl formatter costs tens of milliseconds, and most cards have no health data.
-let dateFormat: Intl.DateTimeFormat | undefined;
-function formatDate(iso: string): string {
-  dateFormat ??= new Intl.DateTimeFormat('en', {day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC'});
-  return dateFormat.format(new Date(iso));
-}
-
 function HealthNote({verdict, checkedAt, finalUrl}: {verdict: Props['healthVerdict']; checkedAt?: string; finalUrl?: string}) {
-  if (!verdict || !checkedAt) return null;
-  const date = formatDate(checkedAt);
+  const date = checkedAt ? formatDate(checkedAt) : null;
+  if (!verdict || !date) return null;
   if (verdict === 'broken') {
     return <p className={clsx(styles.health, styles.healthBroken)}>Link reported broken on {date}: it may be down or moved.</p>;
   }
