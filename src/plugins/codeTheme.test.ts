@@ -44,10 +44,7 @@ describe('codeThemeCss', () => {
     expect(css).toMatch(/@media not print\{\n[^@]*\}\n$/);
     expect(parts(css).dark).toEqual([
       ["[data-theme='dark'] .theme-code-block .token.comment", 'font-style:unset'],
-      [
-        "[data-theme='dark'] .theme-code-block .token.namespace",
-        'opacity:unset',
-      ],
+      ["[data-theme='dark'] .theme-code-block .token.namespace", 'opacity:unset'],
       [
         "[data-theme='dark'] .theme-code-block .token.keyword,[data-theme='dark'] .theme-code-block.language-markup .token.tag",
         'color:unset',
@@ -62,7 +59,9 @@ describe('codeThemeCss', () => {
     for (const rules of [css.light, css.dark]) {
       const block = rules.find(([, decls]) => decls.includes('--ifm-pre-background'))![1];
       const background = parseColor(/--ifm-pre-background:([^;]+)/.exec(block)![1]!)!;
-      const colours = rules.flatMap(([, decls]) => [...decls.matchAll(/(?:^|;)(?:color|--ifm-pre-color):([^;]+)/g)].map((m) => m[1]!));
+      const colours = rules.flatMap(([, decls]) =>
+        [...decls.matchAll(/(?:^|;)(?:color|--ifm-pre-color):([^;]+)/g)].map((m) => m[1]!),
+      );
       expect(colours.length).toBeGreaterThan(5);
       for (const colour of colours.filter((c) => c !== 'unset')) {
         expect(contrastRatio(parseColor(colour)!, background), colour).toBeGreaterThanOrEqual(4.5);

@@ -69,7 +69,10 @@ function unsetRules(lightScope: string, light: PrismTheme, darkScope: string, da
     const darkSelector = darkScope + selector.slice(lightScope.length);
     const leaking = [...properties].filter((p) => !darkProperties.get(darkSelector)?.has(p));
     if (leaking.length === 0) continue;
-    const key = rule([], leaking.map((p) => [p, 'unset']));
+    const key = rule(
+      [],
+      leaking.map((p) => [p, 'unset']),
+    );
     byDeclarations.set(key, [...(byDeclarations.get(key) ?? []), darkSelector]);
   }
   return [...byDeclarations].map(([decls, selectors]) => `${selectors.join(',')}${decls}`);

@@ -44,7 +44,9 @@ describe('remarkCodeBlocks', () => {
         '<span class="token comment"># serve it</span>',
     });
     // `dockerfile` is an alias the docker component registers.
-    expect(dockerfile?.html).toBe('<span class="token instruction"><span class="token keyword">FROM</span> node:20-alpine</span>');
+    expect(dockerfile?.html).toBe(
+      '<span class="token instruction"><span class="token keyword">FROM</span> node:20-alpine</span>',
+    );
     expect(yaml?.html).toContain('<span class="token key atrule">replicas</span>');
     // No language: plain text, escaped, no spans.
     expect(plain).toEqual({html: 'plain &lt;text&gt; &amp; more'});

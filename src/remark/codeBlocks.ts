@@ -25,9 +25,19 @@ export default function remarkCodeBlocks(options: CodeBlocksOptions = {}) {
       const language = node.lang ?? undefined;
       const html = highlightCode(node.value, language);
       if (node.meta) {
-        issues.push(issueAt(node, `Code fence options are not supported: ${node.meta} (write only the language after the backticks)`));
+        issues.push(
+          issueAt(
+            node,
+            `Code fence options are not supported: ${node.meta} (write only the language after the backticks)`,
+          ),
+        );
       } else if (html === undefined) {
-        issues.push(issueAt(node, `Unknown code language "${language}": use a language Prism knows, or add its prismjs component to prism.additionalLanguages in docusaurus.config.ts`));
+        issues.push(
+          issueAt(
+            node,
+            `Unknown code language "${language}": use a language Prism knows, or add its prismjs component to prism.additionalLanguages in docusaurus.config.ts`,
+          ),
+        );
       } else {
         parent.children[index] = jsxElement('CodeBlock', {language, html});
       }
