@@ -4,7 +4,9 @@ import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import remarkSectionPage from './src/remark/sectionPage';
 import remarkDiagrams from './src/remark/diagrams';
+import remarkCodeBlocks from './src/remark/codeBlocks';
 import moduleOutlinePlugin from './src/plugins/moduleOutline';
+import staticCodePlugin from './src/plugins/staticCode';
 import {withAccessibleContrast} from './scripts/perf/prismContrast';
 import {loadLinkHealth} from './src/utils/linkHealth';
 import {EDIT_URL, REPOSITORY_URL, BROKEN_LINK_REPORT_URL} from './src/utils/site';
@@ -12,6 +14,16 @@ import {BASE_URL, SITE_URL} from './src/utils/deployment';
 import {ssrTemplate} from './src/utils/ssrTemplate';
 
 const linkHealth = loadLinkHealth(path.join(__dirname, 'src/data/link-health.json'));
+
+// Code is highlighted at build time (src/remark/codeBlocks.ts) with these themes and languages;
+// staticCodePlugin turns the themes into CSS and keeps Prism out of the browser.
+const prism = {
+  // The stock themes fail WCAG AA contrast for comments and variables (Lighthouse a11y 96).
+  theme: withAccessibleContrast(prismThemes.github),
+  darkTheme: withAccessibleContrast(prismThemes.dracula),
+  // prismjs components beyond the languages prism-react-renderer bundles.
+  additionalLanguages: ['bash', 'docker', 'yaml', 'hcl', 'promql'],
+};
 
 const config: Config = {
   title: 'Containerization and Orchestration',
@@ -57,7 +69,7 @@ const config: Config = {
           editUrl: EDIT_URL,
           showLastUpdateTime: true,
           beforeDefaultRemarkPlugins: [remarkDiagrams],
-          remarkPlugins: [[remarkSectionPage, {linkHealth}]],
+          remarkPlugins: [[remarkSectionPage, {linkHealth}], [remarkCodeBlocks, {languages: prism.additionalLanguages}]],
         },
         blog: false,
         theme: {customCss: ['./src/css/custom.css', './src/css/diagrams.css', './src/css/print.css']},
@@ -70,6 +82,7 @@ const config: Config = {
 
   plugins: [
     moduleOutlinePlugin,
+    staticCodePlugin,
     [
       '@docusaurus/plugin-pwa',
       {
@@ -138,12 +151,7 @@ const config: Config = {
       ],
       copyright: `Module 4 of the DevOps engineering curriculum. Resources link to their owners' sites.`,
     },
-    prism: {
-      // The stock themes fail WCAG AA contrast for comments and variables (Lighthouse a11y 96).
-      theme: withAccessibleContrast(prismThemes.github),
-      darkTheme: withAccessibleContrast(prismThemes.dracula),
-      additionalLanguages: ['bash', 'docker', 'yaml', 'hcl', 'promql'],
-    },
+    prism,
   } satisfies Preset.ThemeConfig,
 };
 

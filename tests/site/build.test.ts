@@ -1,4 +1,4 @@
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync, readFileSync, readdirSync} from 'node:fs';
 import path from 'node:path';
 import {load, type CheerioAPI} from 'cheerio';
 import {beforeAll, describe, expect, it} from 'vitest';
@@ -88,6 +88,20 @@ describe('the built site', () => {
     const figure = $('figure.diagram').first();
     expect(figure.find('svg').length).toBe(1);
     expect(figure.find('[role="img"]').attr('aria-label')?.length).toBeGreaterThan(40);
+  });
+
+  it('highlights code at build time and ships no Prism to the browser', () => {
+    for (const key of sectionKeys) {
+      const $ = page(`docs/${key}`);
+      // Every <pre> is a build-time CodeBlock; the highlighted ones carry Prism's token spans.
+      expect($('article pre').length, key).toBe($('article .theme-code-block > pre[tabindex="0"] > code').length);
+      $('article .theme-code-block[class*="language-"]').each((_, block) => {
+        expect($(block).find('.token').length, key).toBeGreaterThan(0);
+      });
+    }
+    const js = path.join(BUILD, 'assets/js');
+    const withPrism = readdirSync(js).filter((f) => /languages\.javascript|insertBefore:function/.test(readFileSync(path.join(js, f), 'utf8')));
+    expect(withPrism).toEqual([]);
   });
 
   it('ships a sitemap, a 404 page, a search index, a favicon and a social card', () => {

@@ -1,0 +1,55 @@
+import {useEffect, useRef, useState, type ReactNode} from 'react';
+import clsx from 'clsx';
+import {CODE_BLOCK_CLASS} from '@site/src/plugins/codeTheme';
+import styles from './styles.module.css';
+
+export interface Props {
+  /** The fence's language (a Prism language id); none for plain text. */
+  language?: string;
+  /** The code as HTML, highlighted at build time by src/remark/codeBlocks.ts: Prism token spans, escaped text. */
+  html: string;
+}
+
+type CopyState = 'idle' | 'copied' | 'failed';
+
+const STATUS: Record<CopyState, string> = {idle: '', copied: 'Copied', failed: 'Copy failed'};
+
+/**
+ * A code block highlighted at build time: the token colours are CSS (generated from the Prism
+ * themes by src/plugins/codeTheme.ts) and React hydrates one element instead of every token.
+ * The copy button copies the code as text and announces the result.
+ */
+export default function CodeBlock({language, html}: Props): ReactNode {
+  const pre = useRef<HTMLPreElement>(null);
+  const [state, setState] = useState<CopyState>('idle');
+
+  useEffect(() => {
+    if (state === 'idle') return undefined;
+    const timer = setTimeout(() => setState('idle'), 2000);
+    return () => clearTimeout(timer);
+  }, [state]);
+
+  const copy = () => {
+    navigator.clipboard.writeText(pre.current?.textContent ?? '').then(
+      () => setState('copied'),
+      () => setState('failed'),
+    );
+  };
+
+  const languageClass = language && `language-${language}`;
+  return (
+    <div className={clsx(CODE_BLOCK_CLASS, languageClass, styles.block)}>
+      {/* Focusable so keyboard users can scroll long lines (axe: scrollable-region-focusable). */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+      <pre ref={pre} tabIndex={0} className={clsx(languageClass, styles.pre)}>
+        <code dangerouslySetInnerHTML={{__html: html}} />
+      </pre>
+      <button type="button" className={clsx('clean-btn', styles.copy)} aria-label="Copy code" onClick={copy}>
+        Copy
+      </button>
+      <span className={styles.status} aria-live="polite">
+        {STATUS[state]}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type {Root} from 'mdast';
+import type {VFile} from 'vfile';
+import {visit} from 'unist-util-visit';
+import {jsxElement} from './mdxJsx';
+import {failAt} from './fail';
+import {highlightCode, loadLanguages} from './highlight';
+import {issueAt, type ContentIssue} from '../content/issue';
+
+export interface CodeBlocksOptions {
+  /** prismjs components to add to the bundled Prism languages: `themeConfig.prism.additionalLanguages`. */
+  languages?: readonly string[];
+}
+
+/**
+ * Highlights fenced code at build time: each fence becomes `<CodeBlock language html>` with
+ * Prism's token spans already in `html`, so the browser gets no Prism and hydrates one element
+ * per block. A fence without a language is plain text; an unknown language stops the build.
+ */
+export default function remarkCodeBlocks(options: CodeBlocksOptions = {}) {
+  loadLanguages(options.languages ?? []);
+  return (tree: Root, file: VFile) => {
+    const issues: ContentIssue[] = [];
+    visit(tree, 'code', (node, index, parent) => {
+      if (parent === undefined || index === undefined) return;
+      const language = node.lang ?? undefined;
+      const html = highlightCode(node.value, language);
+      if (node.meta) {
+        issues.push(
+          issueAt(
+            node,
+            `Code fence options are not supported: ${node.meta} (write only the language after the backticks)`,
+          ),
+        );
+      } else if (html === undefined) {
+        issues.push(
+          issueAt(
+            node,
+            `Unknown code language "${language}": use a language Prism knows, or add its prismjs component to prism.additionalLanguages in docusaurus.config.ts`,
+          ),
+        );
+      } else {
+        parent.children[index] = jsxElement('CodeBlock', {language, html});
+      }
+    });
+    if (issues.length > 0) failAt(file, issues);
+  };
+}
