@@ -23,11 +23,26 @@ const loadScriptsAfterFirstPaint = `
       document.head.appendChild(script);
     });
   }
-  function afterNextPaint() {
-    requestAnimationFrame(function () { setTimeout(load, 0); });
+  var started = false;
+  function start() {
+    if (started) return;
+    started = true;
+    setTimeout(load, 0);
   }
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', afterNextPaint);
-  else afterNextPaint();
+  // The first-contentful-paint entry arrives once the first frame with text is on screen.
+  // Without paint timing, the frame after the next; a hidden tab paints nothing, hence the timer.
+  function afterFirstPaint() {
+    try {
+      new PerformanceObserver(function (list) {
+        if (list.getEntriesByName('first-contentful-paint').length) start();
+      }).observe({type: 'paint', buffered: true});
+    } catch (error) {
+      requestAnimationFrame(start);
+    }
+    setTimeout(start, 3000);
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', afterFirstPaint);
+  else afterFirstPaint();
 })();`;
 
 export const ssrTemplate = `
