@@ -90,6 +90,8 @@ const config: Config = {
         // so the next visit works with the network off (production builds only).
         offlineModeActivationStrategies: ['always'],
         swCustom: path.join(__dirname, 'src/sw.js'),
+        // Registers (and so starts the precache) a few seconds after the page loaded, when idle.
+        swRegister: path.join(__dirname, 'src/clientModules/registerServiceWorkerLater.ts'),
         injectManifestConfig: {maximumFileSizeToCacheInBytes: 5 * 1024 * 1024},
         pwaHead: [
           {tagName: 'link', rel: 'manifest', href: `${BASE_URL}manifest.json`},

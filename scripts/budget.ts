@@ -100,7 +100,8 @@ async function main(): Promise<number> {
   }
 
   const over = verdicts.filter((v) => v.over.length > 0).length;
-  console.log(over === 0 ? `\nAll ${verdicts.length} pages within budget.` : `\n${over} of ${verdicts.length} pages over budget.`);
+  // With --json, stdout is the JSON alone (pipe-able); the verdict goes to stderr.
+  (args.json ? console.error : console.log)(over === 0 ? `\nAll ${verdicts.length} pages within budget.` : `\n${over} of ${verdicts.length} pages over budget.`);
   return failed ? 1 : 0;
 }
 
