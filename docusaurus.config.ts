@@ -7,6 +7,7 @@ import remarkDiagrams from './src/remark/diagrams';
 import remarkCodeBlocks from './src/remark/codeBlocks';
 import moduleOutlinePlugin from './src/plugins/moduleOutline';
 import staticCodePlugin from './src/plugins/staticCode';
+import routeScriptsPlugin from './src/plugins/routeScripts';
 import {withAccessibleContrast} from './scripts/perf/prismContrast';
 import {loadLinkHealth} from './src/utils/linkHealth';
 import {EDIT_URL, REPOSITORY_URL, BROKEN_LINK_REPORT_URL} from './src/utils/site';
@@ -83,6 +84,8 @@ const config: Config = {
   plugins: [
     moduleOutlinePlugin,
     staticCodePlugin,
+    // Before the PWA plugin: it rewrites the HTML that the PWA precache then hashes.
+    routeScriptsPlugin,
     [
       '@docusaurus/plugin-pwa',
       {

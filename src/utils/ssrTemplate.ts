@@ -4,8 +4,8 @@
  * Stock pages list `<script defer>` in <head>, so the browser fetches ~150 KB of JS from the first
  * bytes of HTML on, sharing a slow phone connection with the stylesheet and the page itself. Every
  * page here is server-rendered and readable without JS (the browser tests check it), so the
- * scripts are requested once the page has been parsed and painted: DOMContentLoaded, then the
- * frame after. They still run in order (`async = false`) and hydrate as before; what the reader
+ * scripts are requested once the first contentful paint is on screen, one per task. They still run
+ * in list order (`async = false`) and hydrate as before; what the reader
  * loses is one round trip before the page becomes interactive, what they gain is that the text
  * appears with the whole connection behind it (docs-internal/performance.md).
  */
@@ -15,13 +15,15 @@ export const AFTER_PAINT_ATTRIBUTE = 'data-load-after-paint';
 const loadScriptsAfterFirstPaint = `
 (function () {
   var scripts = document.currentScript.getAttribute('${AFTER_PAINT_ATTRIBUTE}').split(' ');
+  // One script per task: appending a <script> costs a few ms of main thread each.
   function load() {
-    scripts.forEach(function (src) {
-      var script = document.createElement('script');
-      script.src = src;
-      script.async = false;
-      document.head.appendChild(script);
-    });
+    var src = scripts.shift();
+    if (!src) return;
+    var script = document.createElement('script');
+    script.src = src;
+    script.async = false;
+    document.head.appendChild(script);
+    setTimeout(load, 0);
   }
   var started = false;
   function start() {

@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto';
 import {existsSync, readFileSync, readdirSync} from 'node:fs';
 import path from 'node:path';
 import {load, type CheerioAPI} from 'cheerio';
@@ -69,7 +70,7 @@ describe('the built site', () => {
     expect(next.find('a').length).toBe(0);
   });
 
-  it('requests the app scripts only after the first paint, on every page, and they exist', () => {
+  it('requests the app scripts only after the first paint, route chunks first, and they exist', () => {
     for (const route of ['index', 'docs', `docs/${sectionKeys[0]}`, 'print', 'search', '404']) {
       const $ = page(route);
       // No render-path <script src>: the loader in src/utils/ssrTemplate.ts adds them after the paint.
@@ -77,9 +78,23 @@ describe('the built site', () => {
       const loader = $('script[data-load-after-paint]');
       expect(loader.length, route).toBe(1);
       const scripts = loader.attr('data-load-after-paint')!.split(' ');
-      expect(scripts.map((s) => path.basename(s).replace(/\.[0-9a-f]+\.js$/, '')), route).toEqual(['runtime~main', 'main']);
+      const names = scripts.map((s) => path.basename(s).replace(/\.[0-9a-f]+\.js$/, ''));
+      // The route's chunks (src/plugins/routeScripts.ts) run before the runtime and main bundle.
+      expect(names.slice(-2), route).toEqual(['runtime~main', 'main']);
+      if (route.startsWith('docs')) expect(names.length, `${route}: route chunks listed`).toBeGreaterThan(5);
+      expect(new Set(scripts).size, route).toBe(scripts.length);
       for (const s of scripts) expect(existsSync(path.join(BUILD, s)), s).toBe(true);
       expect($.html(), route).not.toContain('base-url-issue-banner');
+    }
+  });
+
+  it('precaches every page with the hash of its final HTML (the offline copy is never stale)', () => {
+    const sw = readFileSync(path.join(BUILD, 'sw.js'), 'utf8');
+    const entries = [...sw.matchAll(/\{"revision":"([0-9a-f]{32})","url":"([^"]+\.html)"\}/g)];
+    expect(entries.length).toBeGreaterThan(12);
+    for (const [, revision, url] of entries) {
+      const md5 = createHash('md5').update(readFileSync(path.join(BUILD, url!))).digest('hex');
+      expect(md5, url).toBe(revision);
     }
   });
 
