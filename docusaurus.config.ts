@@ -8,6 +8,7 @@ import remarkCodeBlocks from './src/remark/codeBlocks';
 import moduleOutlinePlugin from './src/plugins/moduleOutline';
 import staticCodePlugin from './src/plugins/staticCode';
 import routeScriptsPlugin from './src/plugins/routeScripts';
+import printEditionPlugin from './src/plugins/printEdition';
 import {withAccessibleContrast} from './scripts/perf/prismContrast';
 import {loadLinkHealth} from './src/utils/linkHealth';
 import {EDIT_URL, REPOSITORY_URL, BROKEN_LINK_REPORT_URL} from './src/utils/site';
@@ -86,6 +87,7 @@ const config: Config = {
     staticCodePlugin,
     // Before the PWA plugin: it rewrites the HTML that the PWA precache then hashes.
     routeScriptsPlugin,
+    printEditionPlugin,
     [
       '@docusaurus/plugin-pwa',
       {

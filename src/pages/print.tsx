@@ -1,4 +1,4 @@
-import type {ComponentProps, ComponentType, ReactNode} from 'react';
+import {useEffect, useRef, useState, type ComponentProps, type ReactNode} from 'react';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
 import Link from '@docusaurus/Link';
@@ -6,18 +6,29 @@ import MDXContent from '@theme/MDXContent';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import {useModuleOutline} from '@site/src/utils/moduleOutline';
 import {formatMinutes, moduleTotals} from '@site/src/utils/studyTime';
-import {sectionKeyFromPath} from '@site/src/content/sectionKey';
+import CodeBlock, {type Props as CodeBlockProps} from '@site/src/components/CodeBlock';
+import type {MdxComponents, MdxContent} from '@site/src/print/sections';
 import styles from './print.module.css';
 
-type MdxComponents = Record<string, ComponentType<Record<string, unknown>>>;
-type MdxContent = ComponentType<{components?: MdxComponents}>;
+type SectionMap = ReadonlyMap<string, MdxContent>;
 
-// Every section page, compiled by the docs plugin with the same remark plugins as the docs.
-// The bundler puts them in this page's chunk only, so no other page loads them.
-const sectionContext = require.context('@site/docs', false, /^\.\/\d+[-_.][^/]*\.mdx?$/);
-const sectionContent = new Map<string, MdxContent>(
-  sectionContext.keys().map((id) => [sectionKeyFromPath(id), (sectionContext(id) as {default: MdxContent}).default]),
-);
+// The sections are compiled into the server bundle only (src/plugins/printEdition.ts defines the
+// flag): the browser keeps their server-rendered HTML instead of hydrating it.
+const serverSections: SectionMap | null =
+  process.env.PRINT_EDITION_SERVER === 'true'
+    ? // eslint-disable-next-line @typescript-eslint/no-require-imports -- a require the bundler drops from the browser build
+      (require('@site/src/print/sections') as {sectionContent: SectionMap}).sectionContent
+    : null;
+
+/**
+ * The edition is for reading and printing: its sections are static HTML, so controls that need
+ * React are left out of them (progress is tracked on the section pages; code is selectable).
+ */
+const staticParts: MdxComponents = {
+  TopicProgress: () => null,
+  SectionProgress: () => null,
+  CodeBlock: (props) => <CodeBlock {...(props as unknown as CodeBlockProps)} copyable={false} />,
+} as MdxComponents;
 
 /**
  * A section's headings move one level down under its own h2. Topic anchors stay as they are
@@ -29,7 +40,7 @@ function headingComponents(sectionKey: string, topicIds: ReadonlySet<string>): M
       const anchor = id === undefined || topicIds.has(id) ? id : `${sectionKey}--${id}`;
       return <Heading as={as} id={anchor} {...props} />;
     };
-  return {h2: shifted('h3'), h3: shifted('h4'), h4: shifted('h5')} as MdxComponents;
+  return {...staticParts, h2: shifted('h3'), h3: shifted('h4'), h4: shifted('h5')} as MdxComponents;
 }
 
 function PrintButton(): ReactNode {
@@ -39,6 +50,51 @@ function PrintButton(): ReactNode {
       Print or save as PDF
     </button>
   );
+}
+
+function SectionArticles({content}: {content: SectionMap}): ReactNode {
+  const {sections} = useModuleOutline();
+  return sections.map((section, index) => {
+    const Content = content.get(section.key);
+    const topicIds = new Set(section.topics.map((t) => t.id));
+    return (
+      <article key={section.key} className={styles.section} aria-labelledby={section.key}>
+        <Heading as="h2" id={section.key}>
+          {index + 1}. {section.title}
+        </Heading>
+        <p className={styles.meta}>
+          Online: <Link to={section.permalink}>{section.label}</Link>
+        </p>
+        <div className="markdown">
+          <MDXContent>{Content ? <Content components={headingComponents(section.key, topicIds)} /> : null}</MDXContent>
+        </div>
+      </article>
+    );
+  });
+}
+
+/**
+ * Server: the eleven sections. Browser, on a page load: the same element with the server's HTML
+ * left in place (React does not hydrate inside `dangerouslySetInnerHTML`). Browser, after a
+ * client-side navigation, there is no server HTML: the sections' chunk loads and renders.
+ */
+function Sections(): ReactNode {
+  const island = useRef<HTMLDivElement>(null);
+  const [loaded, setLoaded] = useState<SectionMap | null>(null);
+  useEffect(() => {
+    if (island.current && island.current.childElementCount === 0) {
+      void import('@site/src/print/sections').then((m) => setLoaded(m.sectionContent));
+    }
+  }, []);
+  const content = serverSections ?? loaded;
+  if (content) {
+    return (
+      <div>
+        <SectionArticles content={content} />
+      </div>
+    );
+  }
+  return <div ref={island} dangerouslySetInnerHTML={{__html: ''}} suppressHydrationWarning />;
 }
 
 export default function PrintEdition(): ReactNode {
@@ -73,23 +129,7 @@ export default function PrintEdition(): ReactNode {
               ))}
             </ol>
           </nav>
-          {sections.map((section, index) => {
-            const Content = sectionContent.get(section.key);
-            const topicIds = new Set(section.topics.map((t) => t.id));
-            return (
-              <article key={section.key} className={styles.section} aria-labelledby={section.key}>
-                <Heading as="h2" id={section.key}>
-                  {index + 1}. {section.title}
-                </Heading>
-                <p className={styles.meta}>
-                  Online: <Link to={section.permalink}>{section.label}</Link>
-                </p>
-                <div className="markdown">
-                  <MDXContent>{Content ? <Content components={headingComponents(section.key, topicIds)} /> : null}</MDXContent>
-                </div>
-              </article>
-            );
-          })}
+          <Sections />
         </div>
       </main>
     </Layout>

@@ -69,6 +69,31 @@ describe('navigation', () => {
   });
 });
 
+describe('one-page edition', () => {
+  // Its sections are server-rendered and not hydrated (src/pages/print.tsx); after a client-side
+  // navigation there is no server HTML, so they must load and render in the browser.
+  test('shows all eleven sections on a page load and after a client-side navigation from the home page', async () => {
+    const context = await newContext(session.browser);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(session.url('print'));
+    await waitForHydration(page);
+    expect(await page.locator('main article h2').count()).toBe(11);
+    const cardsOnLoad = await page.locator('main article li.card').count();
+    expect(cardsOnLoad).toBe(99);
+
+    await page.goto(session.url(''));
+    await waitForHydration(page);
+    await page.getByRole('link', {name: /one-page/i}).first().click();
+    await page.waitForURL((url) => pathOf(url.toString()) === '/print');
+    await expect.poll(() => page.locator('main article h2').count(), {timeout: 15_000}).toBe(11);
+    expect(await page.locator('main article li.card').count()).toBe(cardsOnLoad);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('search', () => {
   test('finds a topic by a word from its points and opens its section', async () => {
     const context = await newContext(session.browser);

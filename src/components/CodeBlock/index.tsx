@@ -8,6 +8,8 @@ export interface Props {
   language?: string;
   /** The code as HTML, highlighted at build time by src/remark/codeBlocks.ts: Prism token spans, escaped text. */
   html: string;
+  /** False leaves out the copy button (static copies such as the one-page edition). Default true. */
+  copyable?: boolean;
 }
 
 type CopyState = 'idle' | 'copied' | 'failed';
@@ -19,7 +21,7 @@ const STATUS: Record<CopyState, string> = {idle: '', copied: 'Copied', failed: '
  * themes by src/plugins/codeTheme.ts) and React hydrates one element instead of every token.
  * The copy button copies the code as text and announces the result.
  */
-export default function CodeBlock({language, html}: Props): ReactNode {
+export default function CodeBlock({language, html, copyable = true}: Props): ReactNode {
   const pre = useRef<HTMLPreElement>(null);
   const [state, setState] = useState<CopyState>('idle');
 
@@ -44,12 +46,16 @@ export default function CodeBlock({language, html}: Props): ReactNode {
       <pre ref={pre} tabIndex={0} className={clsx(languageClass, styles.pre)}>
         <code dangerouslySetInnerHTML={{__html: html}} />
       </pre>
-      <button type="button" className={clsx('clean-btn', styles.copy)} aria-label="Copy code" onClick={copy}>
-        Copy
-      </button>
-      <span className={styles.status} aria-live="polite">
-        {STATUS[state]}
-      </span>
+      {copyable && (
+        <>
+          <button type="button" className={clsx('clean-btn', styles.copy)} aria-label="Copy code" onClick={copy}>
+            Copy
+          </button>
+          <span className={styles.status} aria-live="polite">
+            {STATUS[state]}
+          </span>
+        </>
+      )}
     </div>
   );
 }
