@@ -4,11 +4,12 @@
  * Stock pages list `<script defer>` in <head>, so the browser fetches ~150 KB of JS from the first
  * bytes of HTML on, sharing a slow phone connection with the stylesheet and the page itself. Every
  * page here is server-rendered and readable without JS (the browser tests check it), so the
- * scripts are requested once the first contentful paint is on screen, one per task. They still run
- * in list order (`async = false`) and hydrate as before; what the reader
- * loses is one round trip before the page becomes interactive, what they gain is that the text
- * appears with the whole connection behind it (docs-internal/performance.md).
+ * scripts are requested once the first contentful paint is on screen, one per task. They still
+ * run in list order (`async = false`) and hydrate as before. What the reader loses is one round
+ * trip before the page becomes interactive; what they gain is that the text appears with the
+ * whole connection behind it (docs-internal/performance.md).
  */
+
 /** The loader's list of script URLs (space-separated); scripts/perf/assets.ts reads it too. */
 export const AFTER_PAINT_ATTRIBUTE = 'data-load-after-paint';
 
