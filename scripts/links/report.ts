@@ -1,5 +1,6 @@
 import type {LinkResult, Location, Verdict} from './types';
 import {VERDICTS} from './types';
+import {githubAnnotation} from '../githubAnnotation';
 
 export interface Summary {
   urls: number;
@@ -81,13 +82,6 @@ export function formatConsole(results: readonly LinkResult[], summary: Summary, 
   return lines.join('\n') + '\n';
 }
 
-function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-function escapeProperty(s: string): string {
-  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
 
 /** `::error`/`::warning` workflow commands on the cited source lines (GitHub shows the first 10 of each per step). */
 export function formatAnnotations(results: readonly LinkResult[]): string {
@@ -98,7 +92,7 @@ export function formatAnnotations(results: readonly LinkResult[]): string {
     const title = r.verdict === 'broken' ? 'Broken link' : r.verdict === 'redirected' ? 'Moved link' : 'Unverified link';
     const message = r.verdict === 'redirected' && r.finalUrl ? `${r.url} → ${r.finalUrl} (${r.reason})` : `${r.url}: ${r.reason}`;
     for (const l of r.locations) {
-      out.push(`::${level} file=${escapeProperty(l.file)},line=${l.line},col=${l.column},title=${escapeProperty(title)}::${escapeData(message)}`);
+      out.push(githubAnnotation(level, {file: l.file, line: l.line, column: l.column, title}, message));
     }
   }
   return out.length ? out.join('\n') + '\n' : '';

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type {VFile} from 'vfile';
 import type {VFileMessage} from 'vfile-message';
 import {ruleName} from './shared';
+import {githubAnnotation} from '../githubAnnotation';
 
 /**
  * The remark-cli reporter for `npm run lint:md`: one line per problem,
@@ -77,14 +78,6 @@ export function toProblem(file: VFile, m: VFileMessage): Problem {
   };
 }
 
-function escapeData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-function escapeProperty(value: string): string {
-  return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-
 function githubOutput(problems: Problem[]): string {
   const summaryPath = process.env.GITHUB_STEP_SUMMARY;
   if (summaryPath && problems.length > 0) {
@@ -98,10 +91,7 @@ function githubOutput(problems: Problem[]): string {
   }
   // GitHub shows only the first 10 annotations of a step; the summary has them all.
   return problems
-    .map(
-      (p) =>
-        `::error file=${escapeProperty(p.file)},line=${p.line},col=${p.column},title=${escapeProperty(p.rule)}::${escapeData(p.message)}`,
-    )
+    .map((p) => githubAnnotation('error', {file: p.file, line: p.line, column: p.column, title: p.rule}, p.message))
     .join('\n');
 }
 

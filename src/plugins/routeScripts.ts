@@ -15,7 +15,7 @@ import {parseRoutesModule, routeFiles, type ClientManifest} from '../../scripts/
  */
 export function withRouteScripts(html: string, scripts: readonly string[]): string {
   const attribute = new RegExp(`(${AFTER_PAINT_ATTRIBUTE}=)(["']?)([^"'>]*)\\2`);
-  return html.replace(attribute, (_match, name: string, quote: string, value: string) => {
+  return html.replace(attribute, (_match, name: string, _quote: string, value: string) => {
     const listed = value.split(/\s+/).filter(Boolean);
     // Chunks first: they run before the runtime and wait in its queue, so `main.js` finds them loaded.
     const merged = [...scripts.filter((s) => !listed.includes(s)), ...listed];
