@@ -8,7 +8,16 @@ import {promises as fs, existsSync} from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {loadBudgetConfig, parseUsage} from './perf/cli';
-import {figuresFromLhr, formatLighthouseTable, judge, type LighthouseFigures, type Preset} from './perf/lighthouseCore';
+import {
+  figuresFromLhr,
+  formatComparisonTable,
+  formatLighthouseTable,
+  judge,
+  medianRun,
+  type Comparison,
+  type LighthouseFigures,
+  type Preset,
+} from './perf/lighthouseCore';
 import {serveStatic} from './perf/server';
 import {htmlCandidates} from './perf/assets';
 
@@ -24,6 +33,8 @@ Options:
   --page <path>       audit only this page (repeatable; default: lighthouse.pages)
   --preset <name>     mobile, desktop or both (default: both)
   --runs <n>          runs per page and preset; the median performance run counts (default: 1)
+  --against <dir>     also measure this other build, alternating runs with --build, and print
+                      both medians side by side (judge a change on a noisy machine with this)
   --no-compress       serve without compression (to see what it is worth)
   --json <file>       also write all figures as JSON
   --reports <dir>     also save each run's full Lighthouse report (JSON) there, for diagnosis
@@ -43,6 +54,7 @@ async function main(): Promise<number> {
         page: {type: 'string', multiple: true},
         preset: {type: 'string', default: 'both'},
         runs: {type: 'string', default: '1'},
+        against: {type: 'string'},
         'no-compress': {type: 'boolean', default: false},
         json: {type: 'string'},
         reports: {type: 'string'},
@@ -61,15 +73,18 @@ async function main(): Promise<number> {
   const config = await loadBudgetConfig(args.config, 'lighthouse');
   if (!config) return 2;
   const buildDir = path.resolve(args.build);
-  if (!existsSync(path.join(buildDir, 'index.html'))) {
-    console.error(`lighthouse: no built site in ${buildDir}: run \`npm run build\` first`);
-    return 2;
-  }
+  const baselineDir = args.against === undefined ? undefined : path.resolve(args.against);
   const pages = args.page ?? config.lighthouse.pages;
-  const missing = pages.filter((p) => !htmlCandidates(p).some((c) => existsSync(path.join(buildDir, c))));
-  if (missing.length > 0) {
-    console.error(`lighthouse: not in the build: ${missing.join(', ')}`);
-    return 2;
+  for (const dir of baselineDir ? [buildDir, baselineDir] : [buildDir]) {
+    if (!existsSync(path.join(dir, 'index.html'))) {
+      console.error(`lighthouse: no built site in ${dir}: run \`npm run build\` first`);
+      return 2;
+    }
+    const missing = pages.filter((p) => !htmlCandidates(p).some((c) => existsSync(path.join(dir, c))));
+    if (missing.length > 0) {
+      console.error(`lighthouse: not in ${dir}: ${missing.join(', ')}`);
+      return 2;
+    }
   }
   const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(chromePath)) {
@@ -81,42 +96,53 @@ async function main(): Promise<number> {
   const {default: desktopConfig} = await import('lighthouse/core/config/desktop-config.js');
   const chromeLauncher = await import('chrome-launcher');
 
-  const server = await serveStatic({root: buildDir, baseUrl: args['base-url'], compress: !args['no-compress'], precompress: true});
+  const serve = (root: string) => serveStatic({root, baseUrl: args['base-url'], compress: !args['no-compress'], precompress: true});
+  const server = await serve(buildDir);
+  const baselineServer = baselineDir ? await serve(baselineDir) : undefined;
   const chrome = await chromeLauncher.launch({
     chromePath,
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
   });
   const rows: (LighthouseFigures & {problems: string[]})[] = [];
+  const comparisons: Comparison[] = [];
   const started = Date.now();
   try {
     for (const page of pages) {
       for (const preset of presets) {
-        const results: LighthouseFigures[] = [];
-        for (let run = 0; run < runs; run++) {
+        const audit = async (origin: string, run: number, label: string): Promise<LighthouseFigures> => {
           const result = await lighthouse(
-            `${server.url}${page}`,
+            `${origin}${page}`,
             {port: chrome.port, output: 'json', logLevel: 'error'},
             preset === 'desktop' ? desktopConfig : undefined,
           );
           if (!result) throw new Error(`Lighthouse returned nothing for ${page}`);
           if (result.lhr.runtimeError) throw new Error(`${page} (${preset}): ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
-          results.push(figuresFromLhr(result.lhr as never, page, preset));
           if (args.reports) {
             await fs.mkdir(args.reports, {recursive: true});
-            const name = `${page.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home'}.${preset}.${run + 1}.json`;
+            const name = `${page.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home'}.${preset}.${label}${run + 1}.json`;
             await fs.writeFile(path.join(args.reports, name), JSON.stringify(result.lhr));
           }
+          return figuresFromLhr(result.lhr as never, page, preset);
+        };
+        const results: LighthouseFigures[] = [];
+        const baseline: LighthouseFigures[] = [];
+        for (let run = 0; run < runs; run++) {
+          // Alternate which build goes first, so neither gains from a warmer or quieter moment.
+          if (baselineServer && run % 2 === 1) baseline.push(await audit(baselineServer.url, run, 'against.'));
+          results.push(await audit(server.url, run, ''));
+          if (baselineServer && run % 2 === 0) baseline.push(await audit(baselineServer.url, run, 'against.'));
         }
-        results.sort((a, b) => (a.scores.performance ?? 0) - (b.scores.performance ?? 0));
-        const median = results[Math.floor(results.length / 2)]!;
-        const row = {...median, problems: judge(median, config.lighthouse.minScores)};
+        const row = {...medianRun(results), problems: [] as string[]};
+        row.problems = judge(row, config.lighthouse.minScores);
         rows.push(row);
+        if (baselineServer) comparisons.push({page, preset, baseline, candidate: results});
         console.log(`${page} ${preset}: perf ${row.scores.performance} a11y ${row.scores.accessibility} best ${row.scores['best-practices']} seo ${row.scores.seo}${row.problems.length ? `  FAIL ${row.problems.join('; ')}` : ''}`);
       }
     }
   } finally {
     await chrome.kill();
     await server.close();
+    await baselineServer?.close();
   }
 
   const table = formatLighthouseTable(rows);
@@ -125,10 +151,15 @@ async function main(): Promise<number> {
   const verdict = failed ? 'Some pages miss their Lighthouse budget.' : 'All pages meet their Lighthouse budget.';
   console.log(`\nLighthouse 12.8.2, ${args['no-compress'] ? 'uncompressed' : 'brotli/gzip'}, ${((Date.now() - started) / 1000).toFixed(0)} s:\n\n${table}`);
   if (failing.length > 0) console.log(`\nAudits below 100 in a11y/best practices/SEO:\n${failing.map((f) => `- ${f}`).join('\n')}`);
+  const comparison = comparisons.length > 0 ? `Against ${args.against} (before) in alternating runs; medians:\n\n${formatComparisonTable(comparisons)}` : '';
+  if (comparison) console.log(`\n${comparison}`);
   console.log(`\n${verdict}`);
   if (args.json) await fs.writeFile(args.json, `${JSON.stringify(rows, null, 2)}\n`);
   if (args.summary) {
-    await fs.appendFile(args.summary, `## Lighthouse\n\n${table}\n\n${failing.length ? `${failing.map((f) => `- ${f}`).join('\n')}\n\n` : ''}${verdict}\n`);
+    await fs.appendFile(
+      args.summary,
+      `## Lighthouse\n\n${table}\n\n${failing.length ? `${failing.map((f) => `- ${f}`).join('\n')}\n\n` : ''}${comparison ? `${comparison}\n\n` : ''}${verdict}\n`,
+    );
   }
   return failed ? 1 : 0;
 }

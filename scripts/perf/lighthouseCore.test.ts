@@ -1,5 +1,12 @@
 import {describe, expect, it} from 'vitest';
-import {figuresFromLhr, formatLighthouseTable, judge} from './lighthouseCore';
+import {
+  figuresFromLhr,
+  formatComparisonTable,
+  formatLighthouseTable,
+  judge,
+  medianRun,
+  type LighthouseFigures,
+} from './lighthouseCore';
 
 const lhr = {
   categories: {
@@ -47,5 +54,49 @@ describe('judge', () => {
     expect(table.split('\n')[2]).toMatch(
       /\| \/docs +\| mobile +\| 97 +\| 96 +\| 100 +\| – +\| 1234 ms \| 20 ms +\| 0\.001 \| 185\.5 KB +\| ok/,
     );
+  });
+});
+
+function run(performance: number | null, tbtMs: number | null): LighthouseFigures {
+  return {
+    ...figuresFromLhr(lhr, '/print', 'mobile'),
+    scores: {performance, accessibility: 100, 'best-practices': 100, seo: 100},
+    tbtMs,
+  };
+}
+
+describe('medianRun', () => {
+  it('picks the run with the median performance score, the upper one for an even count', () => {
+    expect(medianRun([run(90, 1), run(99, 2), run(94, 3)]).tbtMs).toBe(3);
+    expect(medianRun([run(90, 1), run(99, 2), run(94, 3), run(96, 4)]).tbtMs).toBe(4);
+  });
+  it('refuses an empty list', () => {
+    expect(() => medianRun([])).toThrow(/no runs/);
+  });
+});
+
+describe('formatComparisonTable', () => {
+  it('sets the medians of the two builds side by side with the change in TBT', () => {
+    const table = formatComparisonTable([
+      {
+        page: '/print',
+        preset: 'mobile',
+        baseline: [run(89, 451), run(92, 351), run(90, 409)],
+        candidate: [run(93, 306), run(97, 207), run(94, 271)],
+      },
+      {
+        page: '/docs',
+        preset: 'desktop',
+        baseline: [run(100, 0), run(100, 10)],
+        candidate: [run(100, null), run(100, 30)],
+      },
+    ]);
+    const [header, , first, second] = table.split('\n');
+    expect(header).toMatch(
+      /\| page +\| preset +\| runs \| perf before \| perf after \| TBT before \| TBT after \| TBT change \|/,
+    );
+    expect(first).toMatch(/\| \/print +\| mobile +\| 3 +\| 90 +\| 94 +\| 409 ms +\| 271 ms +\| -138 ms +\|/);
+    // An even count takes the mean of the middle two; a run without TBT does not count.
+    expect(second).toMatch(/\| \/docs +\| desktop +\| 2 +\| 100 +\| 100 +\| 5 ms +\| 30 ms +\| \+25 ms +\|/);
   });
 });

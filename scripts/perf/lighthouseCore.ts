@@ -65,7 +65,56 @@ export function judge(figures: LighthouseFigures, minScores: LighthouseConfig['m
   return problems;
 }
 
+/** The run with the median performance score (the upper median for an even count). */
+export function medianRun<T extends LighthouseFigures>(runs: readonly T[]): T {
+  if (runs.length === 0) throw new Error('medianRun: no runs');
+  const sorted = [...runs].sort((a, b) => (a.scores.performance ?? 0) - (b.scores.performance ?? 0));
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
 const fmt = (value: number | null, digits = 0, unit = '') => (value === null ? '–' : `${value.toFixed(digits)}${unit}`);
+
+export interface Comparison {
+  page: string;
+  preset: Preset;
+  baseline: readonly LighthouseFigures[];
+  candidate: readonly LighthouseFigures[];
+}
+
+/**
+ * Two builds measured in alternating runs (`--against`): on a shared machine the same build can
+ * move by several points between one minute and the next, so only interleaved medians compare.
+ */
+export function formatComparisonTable(comparisons: readonly Comparison[]): string {
+  const header = ['page', 'preset', 'runs', 'perf before', 'perf after', 'TBT before', 'TBT after', 'TBT change'];
+  const figures = (runs: readonly LighthouseFigures[]) => ({
+    perf: median(runs.flatMap((r) => (r.scores.performance === null ? [] : [r.scores.performance]))),
+    tbt: median(runs.flatMap((r) => (r.tbtMs === null ? [] : [r.tbtMs]))),
+  });
+  const cells = comparisons.map((c) => {
+    const before = figures(c.baseline);
+    const after = figures(c.candidate);
+    const change = before.tbt === null || after.tbt === null ? null : after.tbt - before.tbt;
+    return [
+      c.page,
+      c.preset,
+      `${c.candidate.length}`,
+      fmt(before.perf),
+      fmt(after.perf),
+      fmt(before.tbt, 0, ' ms'),
+      fmt(after.tbt, 0, ' ms'),
+      change === null ? '–' : `${change > 0 ? '+' : ''}${change.toFixed(0)} ms`,
+    ];
+  });
+  return markdownTable(header, cells);
+}
 
 export function formatLighthouseTable(rows: readonly (LighthouseFigures & {problems: string[]})[]): string {
   const header = ['page', 'preset', 'perf', 'a11y', 'best', 'seo', 'LCP', 'TBT', 'CLS', 'transferred', 'status'];
@@ -82,7 +131,11 @@ export function formatLighthouseTable(rows: readonly (LighthouseFigures & {probl
     r.transferredBytes === null ? '–' : `${(r.transferredBytes / 1024).toFixed(1)} KB`,
     r.problems.length === 0 ? 'ok' : `FAIL: ${r.problems.join('; ')}`,
   ]);
+  return markdownTable(header, cells);
+}
+
+function markdownTable(header: readonly string[], cells: readonly string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(widths[i]!)).join(' | ')} |`;
+  const line = (c: readonly string[]) => `| ${c.map((x, i) => x.padEnd(widths[i]!)).join(' | ')} |`;
   return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.map(line)].join('\n');
 }

@@ -92,6 +92,66 @@ describe('one-page edition', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  // The edition is one long page (about 80,000 px on a phone); a link into it must still land on
+  // its section while the page is loading and hydrating around it.
+  test('a link to a section, from outside or from its contents list, lands on its heading on a phone', async () => {
+    const context = await newContext(session.browser, {width: 412, height: 823});
+    const page = await context.newPage();
+    const headingTop = async (id: string) => {
+      // Two frames: the scroll to the fragment has settled.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      return page.locator(`main article h2[id="${id}"]`).evaluate((heading) => heading.getBoundingClientRect().top);
+    };
+    const ids = await (async () => {
+      await page.goto(session.url('print'));
+      await waitForHydration(page);
+      return page.locator('main article h2').evaluateAll((headings) => headings.map((h) => h.id));
+    })();
+    expect(ids).toHaveLength(11);
+    const navbarHeight = await page.locator('nav.navbar').evaluate((nav) => nav.getBoundingClientRect().height);
+
+    await page.goto(`${session.url('print')}#${ids[6]}`);
+    await waitForHydration(page);
+    const fromOutside = await headingTop(ids[6]!);
+    expect(fromOutside).toBeGreaterThanOrEqual(navbarHeight - 1);
+    expect(fromOutside).toBeLessThan(navbarHeight + 40);
+
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByRole('navigation', {name: /contents/i}).locator(`a[href$="#${ids[9]}"]`).click();
+    const fromContents = await headingTop(ids[9]!);
+    expect(fromContents).toBeGreaterThanOrEqual(navbarHeight - 1);
+    expect(fromContents).toBeLessThan(navbarHeight + 40);
+    await context.close();
+  });
+
+  test('printed, each section starts a sheet and is laid out in full, and the contents list is left out', async () => {
+    const context = await newContext(session.browser);
+    const page = await context.newPage();
+    await page.goto(session.url('print'));
+    await waitForHydration(page);
+    await page.emulateMedia({media: 'print'});
+    const sections = await page.locator('main article').evaluateAll((articles) =>
+      articles.map((article) => {
+        const content = article.querySelector('.markdown')!;
+        const last = content.lastElementChild!;
+        return {
+          breakBefore: getComputedStyle(article).breakBefore,
+          contentVisibility: getComputedStyle(article).contentVisibility,
+          // The section's box holds its content (nothing is clipped or skipped on paper).
+          overflow: last.getBoundingClientRect().bottom - article.getBoundingClientRect().bottom,
+        };
+      }),
+    );
+    expect(sections).toHaveLength(11);
+    expect(await page.getByRole('navigation', {name: /contents/i}).isVisible()).toBe(false);
+    for (const section of sections) {
+      expect(section.breakBefore).toBe('page');
+      expect(section.contentVisibility).toBe('visible');
+      expect(section.overflow).toBeLessThanOrEqual(0);
+    }
+    await context.close();
+  });
 });
 
 describe('search', () => {
