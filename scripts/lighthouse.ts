@@ -132,8 +132,8 @@ async function main(): Promise<number> {
           results.push(await audit(server.url, run, ''));
           if (baselineServer && run % 2 === 0) baseline.push(await audit(baselineServer.url, run, 'against.'));
         }
-        const row = {...medianRun(results), problems: [] as string[]};
-        row.problems = judge(row, config.lighthouse.minScores);
+        const median = medianRun(results);
+        const row = {...median, problems: judge(median, config.lighthouse.minScores)};
         rows.push(row);
         if (baselineServer) comparisons.push({page, preset, baseline, candidate: results});
         console.log(`${page} ${preset}: perf ${row.scores.performance} a11y ${row.scores.accessibility} best ${row.scores['best-practices']} seo ${row.scores.seo}${row.problems.length ? `  FAIL ${row.problems.join('; ')}` : ''}`);
