@@ -98,30 +98,26 @@ describe('one-page edition', () => {
   test('a link to a section, from outside or from its contents list, lands on its heading on a phone', async () => {
     const context = await newContext(session.browser, {width: 412, height: 823});
     const page = await context.newPage();
-    const headingTop = async (id: string) => {
-      // Two frames: the scroll to the fragment has settled.
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-      return page.locator(`main article h2[id="${id}"]`).evaluate((heading) => heading.getBoundingClientRect().top);
-    };
-    const ids = await (async () => {
-      await page.goto(session.url('print'));
-      await waitForHydration(page);
-      return page.locator('main article h2').evaluateAll((headings) => headings.map((h) => h.id));
-    })();
+    await page.goto(session.url('print'));
+    await waitForHydration(page);
+    const ids = await page.locator('main article h2').evaluateAll((headings) => headings.map((h) => h.id));
     expect(ids).toHaveLength(11);
     const navbarHeight = await page.locator('nav.navbar').evaluate((nav) => nav.getBoundingClientRect().height);
+    const expectHeadingUnderNavbar = async (id: string) => {
+      // Two frames: the scroll to the fragment has settled.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const top = await page.locator(`main article h2[id="${id}"]`).evaluate((heading) => heading.getBoundingClientRect().top);
+      expect(top).toBeGreaterThanOrEqual(navbarHeight - 1);
+      expect(top).toBeLessThan(navbarHeight + 40);
+    };
 
     await page.goto(`${session.url('print')}#${ids[6]}`);
     await waitForHydration(page);
-    const fromOutside = await headingTop(ids[6]!);
-    expect(fromOutside).toBeGreaterThanOrEqual(navbarHeight - 1);
-    expect(fromOutside).toBeLessThan(navbarHeight + 40);
+    await expectHeadingUnderNavbar(ids[6]!);
 
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.getByRole('navigation', {name: /contents/i}).locator(`a[href$="#${ids[9]}"]`).click();
-    const fromContents = await headingTop(ids[9]!);
-    expect(fromContents).toBeGreaterThanOrEqual(navbarHeight - 1);
-    expect(fromContents).toBeLessThan(navbarHeight + 40);
+    await expectHeadingUnderNavbar(ids[9]!);
     await context.close();
   });
 
