@@ -121,6 +121,26 @@ describe('one-page edition', () => {
     await context.close();
   });
 
+  // Laying out all eleven sections was most of a phone's main-thread time on this page
+  // (docs-internal/performance.md): off-screen sections wait until the reader comes near them.
+  test('on a phone, sections far below are not laid out at load, and are once scrolled to', async () => {
+    const context = await newContext(session.browser, {width: 412, height: 823});
+    const page = await context.newPage();
+    await page.goto(session.url('print'));
+    await waitForHydration(page);
+    const renderedAtLoad = await page
+      .locator('main article h2')
+      .evaluateAll((headings) => headings.map((h) => h.checkVisibility({contentVisibilityAuto: true})));
+    expect(renderedAtLoad).toHaveLength(11);
+    expect(renderedAtLoad[0]).toBe(true);
+    expect(renderedAtLoad.slice(2, 10)).toEqual(Array(8).fill(false));
+
+    const fifth = page.locator('main article h2').nth(4);
+    await fifth.scrollIntoViewIfNeeded();
+    await expect.poll(() => fifth.evaluate((h) => h.checkVisibility({contentVisibilityAuto: true}))).toBe(true);
+    await context.close();
+  });
+
   test('printed, each section starts a sheet and is laid out in full, and the contents list is left out', async () => {
     const context = await newContext(session.browser);
     const page = await context.newPage();
