@@ -8,6 +8,7 @@ import remarkCodeBlocks from './src/remark/codeBlocks';
 import moduleOutlinePlugin from './src/plugins/moduleOutline';
 import staticCodePlugin from './src/plugins/staticCode';
 import routeScriptsPlugin from './src/plugins/routeScripts';
+import compileHintsPlugin from './src/plugins/compileHints';
 import printEditionPlugin from './src/plugins/printEdition';
 import {withAccessibleContrast} from './scripts/perf/prismContrast';
 import {loadLinkHealth} from './src/utils/linkHealth';
@@ -88,6 +89,7 @@ const config: Config = {
     // Before the PWA plugin: it rewrites the HTML that the PWA precache then hashes.
     routeScriptsPlugin,
     printEditionPlugin,
+    compileHintsPlugin,
     [
       '@docusaurus/plugin-pwa',
       {

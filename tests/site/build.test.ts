@@ -7,6 +7,7 @@ import {readOutline} from '../../src/content/outline';
 import {OUTLINE_FILE, expectedResource, readOutlineChanges} from '../../src/content/moduleSource';
 import {sectionFiles} from '../../src/plugins/moduleOutline';
 import {sectionKeyFromPath} from '../../src/content/sectionKey';
+import {COMPILE_HINT} from '../../src/plugins/compileHints';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BUILD = path.join(ROOT, 'build');
@@ -117,6 +118,16 @@ describe('the built site', () => {
     const js = path.join(BUILD, 'assets/js');
     const withPrism = readdirSync(js).filter((f) => /languages\.javascript|insertBefore:function/.test(readFileSync(path.join(js, f), 'utf8')));
     expect(withPrism).toEqual([]);
+  });
+
+  // src/plugins/compileHints.ts; the hint must survive minification and stay on the first line.
+  it("starts main.js, and no other script, with V8's compile hint", () => {
+    const js = path.join(BUILD, 'assets/js');
+    const hinted = readdirSync(js).filter((f) => f.endsWith('.js') && readFileSync(path.join(js, f), 'utf8').startsWith(COMPILE_HINT));
+    expect(hinted).toHaveLength(1);
+    expect(hinted[0]).toMatch(/^main\.[0-9a-f]+\.js$/);
+    // The page loads that same file.
+    expect(page('docs/container-fundamentals').html()).toContain(`/assets/js/${hinted[0]}`);
   });
 
   it('ships a sitemap, a 404 page, a search index, a favicon and a social card', () => {
