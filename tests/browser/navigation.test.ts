@@ -70,6 +70,17 @@ describe('navigation', () => {
 });
 
 describe('one-page edition', () => {
+  const PHONE = {width: 412, height: 823};
+
+  /** A fresh context on /print, hydrated. */
+  async function openEdition(viewport?: typeof PHONE) {
+    const context = await newContext(session.browser, viewport);
+    const page = await context.newPage();
+    await page.goto(session.url('print'));
+    await waitForHydration(page);
+    return {context, page};
+  }
+
   // Its sections are server-rendered and not hydrated (src/pages/print.tsx); after a client-side
   // navigation there is no server HTML, so they must load and render in the browser.
   test('shows all eleven sections on a page load and after a client-side navigation from the home page', async () => {
@@ -96,10 +107,7 @@ describe('one-page edition', () => {
   // The edition is one long page (about 80,000 px on a phone); a link into it must still land on
   // its section while the page is loading and hydrating around it.
   test('a link to a section, from outside or from its contents list, lands on its heading on a phone', async () => {
-    const context = await newContext(session.browser, {width: 412, height: 823});
-    const page = await context.newPage();
-    await page.goto(session.url('print'));
-    await waitForHydration(page);
+    const {context, page} = await openEdition(PHONE);
     const ids = await page.locator('main article h2').evaluateAll((headings) => headings.map((h) => h.id));
     expect(ids).toHaveLength(11);
     const navbarHeight = await page.locator('nav.navbar').evaluate((nav) => nav.getBoundingClientRect().height);
@@ -124,10 +132,7 @@ describe('one-page edition', () => {
   // Laying out all eleven sections was most of a phone's main-thread time on this page
   // (docs-internal/performance.md): off-screen sections wait until the reader comes near them.
   test('on a phone, sections far below are not laid out at load, and are once scrolled to', async () => {
-    const context = await newContext(session.browser, {width: 412, height: 823});
-    const page = await context.newPage();
-    await page.goto(session.url('print'));
-    await waitForHydration(page);
+    const {context, page} = await openEdition(PHONE);
     const renderedAtLoad = await page
       .locator('main article h2')
       .evaluateAll((headings) => headings.map((h) => h.checkVisibility({contentVisibilityAuto: true})));
@@ -142,10 +147,7 @@ describe('one-page edition', () => {
   });
 
   test('printed, each section starts a sheet and is laid out in full, and the contents list is left out', async () => {
-    const context = await newContext(session.browser);
-    const page = await context.newPage();
-    await page.goto(session.url('print'));
-    await waitForHydration(page);
+    const {context, page} = await openEdition();
     await page.emulateMedia({media: 'print'});
     const sections = await page.locator('main article').evaluateAll((articles) =>
       articles.map((article) => {
