@@ -106,6 +106,7 @@ async function main(): Promise<number> {
   const rows: (LighthouseFigures & {problems: string[]})[] = [];
   const comparisons: Comparison[] = [];
   const started = Date.now();
+  if (args.reports) await fs.mkdir(args.reports, {recursive: true});
   try {
     for (const page of pages) {
       for (const preset of presets) {
@@ -118,7 +119,6 @@ async function main(): Promise<number> {
           if (!result) throw new Error(`Lighthouse returned nothing for ${page}`);
           if (result.lhr.runtimeError) throw new Error(`${page} (${preset}): ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
           if (args.reports) {
-            await fs.mkdir(args.reports, {recursive: true});
             const name = `${page.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home'}.${preset}.${label}${run + 1}.json`;
             await fs.writeFile(path.join(args.reports, name), JSON.stringify(result.lhr));
           }

@@ -82,7 +82,6 @@ export function formatConsole(results: readonly LinkResult[], summary: Summary, 
   return lines.join('\n') + '\n';
 }
 
-
 /** `::error`/`::warning` workflow commands on the cited source lines (GitHub shows the first 10 of each per step). */
 export function formatAnnotations(results: readonly LinkResult[]): string {
   const out: string[] = [];
