@@ -71,7 +71,7 @@ describe('the built site', () => {
     expect(next.find('a').length).toBe(0);
   });
 
-  it('requests the app scripts only after the first paint, route chunks first, and they exist', () => {
+  it('requests the app scripts only after the first paint, route chunks first and the runtime last, and they exist', () => {
     for (const route of ['index', 'docs', `docs/${sectionKeys[0]}`, 'print', 'search', '404']) {
       const $ = page(route);
       // No render-path <script src>: the loader in src/utils/ssrTemplate.ts adds them after the paint.
@@ -80,8 +80,9 @@ describe('the built site', () => {
       expect(loader.length, route).toBe(1);
       const scripts = loader.attr('data-load-after-paint')!.split(' ');
       const names = scripts.map((s) => path.basename(s).replace(/\.[0-9a-f]+\.js$/, ''));
-      // The route's chunks (src/plugins/routeScripts.ts) run before the runtime and main bundle.
-      expect(names.slice(-2), route).toEqual(['runtime~main', 'main']);
+      // The route's chunks and the main bundle wait in the runtime's queue; the runtime, last,
+      // starts the app (src/plugins/routeScripts.ts).
+      expect(names.slice(-2), route).toEqual(['main', 'runtime~main']);
       if (route.startsWith('docs')) expect(names.length, `${route}: route chunks listed`).toBeGreaterThan(5);
       expect(new Set(scripts).size, route).toBe(scripts.length);
       for (const s of scripts) expect(existsSync(path.join(BUILD, s)), s).toBe(true);
