@@ -144,9 +144,7 @@ describe('one-page edition', () => {
     const {context, page} = await openEdition(PHONE);
     // False when an ancestor of the element is skipped for now by `content-visibility: auto`.
     const rendered = (locator: Locator) => locator.evaluate((element) => element.checkVisibility({contentVisibilityAuto: true}));
-    const renderedAtLoad = await page
-      .locator('main article h2')
-      .evaluateAll((headings) => headings.map((h) => h.checkVisibility({contentVisibilityAuto: true})));
+    const renderedAtLoad = await Promise.all((await page.locator('main article h2').all()).map(rendered));
     expect(renderedAtLoad).toHaveLength(11);
     expect(renderedAtLoad[0]).toBe(true);
     expect(renderedAtLoad.slice(2, 10)).toEqual(Array(8).fill(false));
