@@ -5,10 +5,12 @@ import {
   formatLighthouseTable,
   judge,
   medianRun,
+  summariseRuns,
   type LighthouseFigures,
 } from './lighthouseCore';
 
 const lhr = {
+  environment: {benchmarkIndex: 1834.6},
   categories: {
     performance: {score: 0.97, auditRefs: []},
     accessibility: {
@@ -36,6 +38,8 @@ describe('figuresFromLhr', () => {
     const f = figuresFromLhr(lhr, '/docs', 'mobile');
     expect(f.scores).toEqual({performance: 97, accessibility: 96, 'best-practices': 100, seo: null});
     expect([f.lcpMs, f.tbtMs, f.cls, f.transferredBytes]).toEqual([1234.4, 20, 0.0012, 190_000]);
+    expect(f.benchmarkIndex).toBe(1835);
+    expect(figuresFromLhr({...lhr, environment: undefined}, '/docs', 'mobile').benchmarkIndex).toBeNull();
     expect(f.failing).toEqual(['accessibility: Low contrast']);
   });
 });
@@ -47,13 +51,6 @@ describe('judge', () => {
       judge(f, {mobile: {performance: 98, accessibility: 100, 'best-practices': 100, seo: 100}, desktop: {}}),
     ).toEqual(['performance 97 < 98', 'accessibility 96 < 100', 'seo not scored']);
     expect(judge({...f, preset: 'desktop'}, {mobile: {performance: 98}, desktop: {}})).toEqual([]);
-  });
-  it('prints a row per run', () => {
-    const f = figuresFromLhr(lhr, '/docs', 'mobile');
-    const table = formatLighthouseTable([{...f, problems: []}]);
-    expect(table.split('\n')[2]).toMatch(
-      /\| \/docs +\| mobile +\| 97 +\| 96 +\| 100 +\| – +\| 1234 ms \| 20 ms +\| 0\.001 \| 185\.5 KB +\| ok/,
-    );
   });
 });
 
@@ -72,6 +69,54 @@ describe('medianRun', () => {
   });
   it('refuses an empty list', () => {
     expect(() => medianRun([])).toThrow(/no runs/);
+  });
+});
+
+describe('summariseRuns', () => {
+  const minScores = {mobile: {performance: 98, accessibility: 100, 'best-practices': 100, seo: 100}, desktop: {}};
+  const withScores = (performance: number, accessibility: number, tbtMs: number): LighthouseFigures => ({
+    ...run(performance, tbtMs),
+    scores: {performance, accessibility, 'best-practices': 100, seo: 100},
+    failing: accessibility < 100 ? ['accessibility: Low contrast'] : [],
+  });
+
+  it('judges performance on the best run and shows the median run', () => {
+    const row = summariseRuns([withScores(95, 100, 300), withScores(99, 100, 90), withScores(96, 100, 250)], minScores);
+    expect([row.runs, row.scores.performance, row.tbtMs, row.bestPerformance, row.problems]).toEqual([
+      3,
+      96,
+      250,
+      99,
+      [],
+    ]);
+    expect(summariseRuns([withScores(95, 100, 300), withScores(97, 100, 200)], minScores).problems).toEqual([
+      'performance 97 < 98',
+    ]);
+  });
+
+  it('judges the other categories on every run, and shows the worst', () => {
+    const row = summariseRuns([withScores(100, 100, 10), withScores(99, 96, 20), withScores(100, 100, 30)], minScores);
+    expect(row.scores.accessibility).toBe(96);
+    expect(row.failing).toEqual(['accessibility: Low contrast']);
+    expect(row.problems).toEqual(['accessibility 96 < 100']);
+  });
+
+  it('counts a run without a performance score as a failure to score', () => {
+    const unscored = {
+      ...withScores(100, 100, 10),
+      scores: {performance: null, accessibility: 100, 'best-practices': 100, seo: 100},
+    };
+    expect(summariseRuns([withScores(100, 100, 10), unscored], minScores).problems).toEqual(['performance not scored']);
+  });
+
+  it('prints a row per page and preset, with the best performance score beside the median', () => {
+    const table = formatLighthouseTable([summariseRuns([figuresFromLhr(lhr, '/docs', 'mobile')], minScores)]);
+    expect(table.split('\n')[0]).toMatch(
+      /\| page +\| preset +\| runs \| perf \| perf best \| a11y \| best \| seo \|.*\| CPU index \| status/,
+    );
+    expect(table.split('\n')[2]).toMatch(
+      /\| \/docs +\| mobile +\| 1 +\| 97 +\| 97 +\| 96 +\| 100 +\| – +\| 1234 ms \| 20 ms +\| 0\.001 \| 185\.5 KB +\| 1835 +\| FAIL: performance 97 < 98; accessibility 96 < 100; seo not scored/,
+    );
   });
 });
 
