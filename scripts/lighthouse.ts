@@ -25,7 +25,8 @@ const HELP = `Usage: npm run lighthouse -- [options]
 
 Runs Lighthouse (mobile and desktop presets) on the pages in budgets.json against the built
 site, served with brotli/gzip on 127.0.0.1. Prints each score, LCP, TBT, CLS, transferred bytes
-and Lighthouse's index of the host's CPU speed (scores run low when it is under about 1,500).
+and Lighthouse's index of the host's CPU speed (lower means a slower or busier host, and lower
+scores).
 
 Options:
   --build <dir>       built site (default: build)

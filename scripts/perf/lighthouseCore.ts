@@ -85,9 +85,9 @@ export interface LighthouseRow extends LighthouseFigures {
  * Sums up a page's runs and judges them, as Lighthouse CI's assertions do by default for
  * timing ("optimistic") and strictly for the rest:
  * - Performance is judged on the best run. A busy host only ever slows a run down (on this
- *   2-core machine, one unchanged build's median moved from 95 to 100 between one minute and the
- *   next, and a page with no JS at all reached 165 ms of TBT), so the best run is the closest to
- *   what the page itself costs. A real regression lowers every run, the best included.
+ *   2-core machine, one unchanged build's median moved between 95 and 100 within an hour, and a
+ *   page with no JS at all reached 165 ms of TBT), so the best run is the closest to what the
+ *   page itself costs. A real regression lowers every run, the best included.
  * - Accessibility, best practices and SEO do not depend on timing: every run must meet them, and
  *   the row shows the worst run's score.
  * The other figures (LCP, TBT, CLS, bytes, CPU index) are the median run's.
