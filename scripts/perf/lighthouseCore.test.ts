@@ -54,11 +54,12 @@ describe('judge', () => {
   });
 });
 
-function run(performance: number | null, tbtMs: number | null): LighthouseFigures {
+function run(performance: number | null, tbtMs: number | null, accessibility = 100): LighthouseFigures {
   return {
     ...figuresFromLhr(lhr, '/print', 'mobile'),
-    scores: {performance, accessibility: 100, 'best-practices': 100, seo: 100},
+    scores: {performance, accessibility, 'best-practices': 100, seo: 100},
     tbtMs,
+    failing: accessibility < 100 ? ['accessibility: Low contrast'] : [],
   };
 }
 
@@ -74,14 +75,9 @@ describe('medianRun', () => {
 
 describe('summariseRuns', () => {
   const minScores = {mobile: {performance: 98, accessibility: 100, 'best-practices': 100, seo: 100}, desktop: {}};
-  const withScores = (performance: number, accessibility: number, tbtMs: number): LighthouseFigures => ({
-    ...run(performance, tbtMs),
-    scores: {performance, accessibility, 'best-practices': 100, seo: 100},
-    failing: accessibility < 100 ? ['accessibility: Low contrast'] : [],
-  });
 
   it('judges performance on the best run and shows the median run', () => {
-    const row = summariseRuns([withScores(95, 100, 300), withScores(99, 100, 90), withScores(96, 100, 250)], minScores);
+    const row = summariseRuns([run(95, 300), run(99, 90), run(96, 250)], minScores);
     expect([row.runs, row.scores.performance, row.tbtMs, row.bestPerformance, row.problems]).toEqual([
       3,
       96,
@@ -89,24 +85,18 @@ describe('summariseRuns', () => {
       99,
       [],
     ]);
-    expect(summariseRuns([withScores(95, 100, 300), withScores(97, 100, 200)], minScores).problems).toEqual([
-      'performance 97 < 98',
-    ]);
+    expect(summariseRuns([run(95, 300), run(97, 200)], minScores).problems).toEqual(['performance 97 < 98']);
   });
 
   it('judges the other categories on every run, and shows the worst', () => {
-    const row = summariseRuns([withScores(100, 100, 10), withScores(99, 96, 20), withScores(100, 100, 30)], minScores);
+    const row = summariseRuns([run(100, 10), run(99, 20, 96), run(100, 30)], minScores);
     expect(row.scores.accessibility).toBe(96);
     expect(row.failing).toEqual(['accessibility: Low contrast']);
     expect(row.problems).toEqual(['accessibility 96 < 100']);
   });
 
   it('counts a run without a performance score as a failure to score', () => {
-    const unscored = {
-      ...withScores(100, 100, 10),
-      scores: {performance: null, accessibility: 100, 'best-practices': 100, seo: 100},
-    };
-    expect(summariseRuns([withScores(100, 100, 10), unscored], minScores).problems).toEqual(['performance not scored']);
+    expect(summariseRuns([run(100, 10), run(null, 10)], minScores).problems).toEqual(['performance not scored']);
   });
 
   it('prints a row per page and preset, with the best performance score beside the median', () => {
