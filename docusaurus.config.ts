@@ -7,14 +7,13 @@ import remarkDiagrams from './src/remark/diagrams';
 import remarkCodeBlocks from './src/remark/codeBlocks';
 import moduleOutlinePlugin from './src/plugins/moduleOutline';
 import staticCodePlugin from './src/plugins/staticCode';
-import routeScriptsPlugin from './src/plugins/routeScripts';
 import compileHintsPlugin from './src/plugins/compileHints';
 import printEditionPlugin from './src/plugins/printEdition';
-import {withAccessibleContrast} from './scripts/perf/prismContrast';
-import {loadLinkHealth} from './src/utils/linkHealth';
-import {EDIT_URL, REPOSITORY_URL, BROKEN_LINK_REPORT_URL} from './src/utils/site';
-import {BASE_URL, SITE_URL} from './src/utils/deployment';
-import {ssrTemplate} from './src/utils/ssrTemplate';
+import {withAccessibleContrast} from './src/node/prismContrast';
+import {loadLinkHealth} from './src/node/linkHealth';
+import {EDIT_URL, REPOSITORY_URL, BROKEN_LINK_REPORT_URL} from './src/content/site';
+import {BASE_URL, SITE_URL} from './src/node/deployment';
+import {ssrTemplate} from './src/node/ssrTemplate';
 
 const linkHealth = loadLinkHealth(path.join(__dirname, 'src/data/link-health.json'));
 
@@ -87,7 +86,6 @@ const config: Config = {
     moduleOutlinePlugin,
     staticCodePlugin,
     // Before the PWA plugin: it rewrites the HTML that the PWA precache then hashes.
-    routeScriptsPlugin,
     printEditionPlugin,
     compileHintsPlugin,
     [

@@ -7,6 +7,31 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// Which way imports may point (README, "Where things live"): the site never imports the
+// tooling in scripts/; browser code never imports Node-only code; src/content/ is pure and is
+// the only part of src/ that scripts/ may use. Each file belongs to exactly one group below.
+const SCRIPTS = {regex: '(^|/)scripts(/|$)', message: 'The site never imports from scripts/.'};
+const NODE_ONLY = {
+  regex: '^node:|(^|/)src/(node|plugins|remark)(/|$)|^\\.\\./(node|plugins|remark)(/|$)',
+  message: 'Browser code cannot import Node-only code (node:*, src/node, src/plugins, src/remark).',
+};
+const BROWSER_ONLY = {
+  regex:
+    '(^|/)src/(browser|components|theme|pages|clientModules|print)(/|$)|^\\.\\./(browser|components|theme|pages|clientModules|print)(/|$)',
+  message: 'Build-time code cannot import browser code.',
+};
+const OUTSIDE_CONTENT = {
+  regex:
+    '^\\.\\./(browser|node|plugins|remark|components|theme|pages|clientModules|print|utils)(/|$)|^react|^@docusaurus/',
+  message: 'src/content/ is the pure content model: no React, no Docusaurus, no other part of src/.',
+};
+const SRC_BUT_CONTENT = {
+  regex: '(^|/)src/(?!content/)',
+  message: 'scripts/ may import only the pure content model in src/content/.',
+};
+const restrict = (...patterns) => ({'no-restricted-imports': ['error', {patterns}]});
+const BROWSER_DIRS = ['browser', 'components', 'theme', 'pages', 'clientModules', 'print'].map((d) => `src/${d}/**`);
+
 export default tseslint.config(
   {
     ignores: [
@@ -44,7 +69,23 @@ export default tseslint.config(
   {files: ['src/**/*.{ts,tsx}'], ...reactHooks.configs['recommended-latest']},
   {files: ['src/**/*.{ts,tsx}'], ...jsxA11y.flatConfigs.recommended},
   {
-    files: ['scripts/**', 'tests/**', '*.{ts,mjs,js}', 'src/**/*.test.ts', 'src/plugins/**', 'src/remark/**'],
+    files: [
+      'scripts/**',
+      'tests/**',
+      '*.{ts,mjs,js}',
+      'src/**/*.test.ts',
+      'src/node/**',
+      'src/plugins/**',
+      'src/remark/**',
+    ],
     languageOptions: {globals: {...globals.node}},
   },
+  {files: BROWSER_DIRS, rules: restrict(SCRIPTS, NODE_ONLY)},
+  {
+    files: ['src/node/**', 'src/plugins/**', 'src/remark/**', 'docusaurus.config.ts', 'sidebars.ts'],
+    rules: restrict(SCRIPTS, BROWSER_ONLY),
+  },
+  {files: ['src/content/**'], rules: restrict(SCRIPTS, OUTSIDE_CONTENT)},
+  {files: ['src/**/*.test.{ts,tsx}', 'src/*.{ts,tsx,js}'], rules: restrict(SCRIPTS)},
+  {files: ['scripts/**'], rules: restrict(SRC_BUT_CONTENT)},
 );

@@ -1,7 +1,7 @@
 /**
  * npm run lighthouse — Lighthouse 12.8.2 on Debian Chromium, mobile and desktop presets, on the
  * pages listed in budgets.json (lighthouse.pages), with build/ served compressed by
- * scripts/perf/server.ts. One Chrome, sequential runs. Not part of `npm test`: CI runs it as a
+ * scripts/shared/staticServer.ts. One Chrome, sequential runs. Not part of `npm test`: CI runs it as a
  * separate job (.github/workflows/perf.yml). See docs-internal/performance.md.
  */
 import {promises as fs, existsSync} from 'node:fs';
@@ -18,8 +18,7 @@ import {
   type LighthouseRow,
   type Preset,
 } from './perf/lighthouseCore';
-import {serveStatic} from './perf/server';
-import {htmlCandidates} from './perf/assets';
+import {htmlCandidates, serveStatic} from './shared/staticServer';
 
 const HELP = `Usage: npm run lighthouse -- [options]
 

@@ -1,5 +1,6 @@
 import type {LinkResult, Location, Verdict} from './types';
 import {VERDICTS} from './types';
+import type {LinkHealthFile} from '../../src/content/linkHealth';
 import {githubAnnotation} from '../githubAnnotation';
 
 export interface Summary {
@@ -124,14 +125,9 @@ export function formatStepSummary(results: readonly LinkResult[], summary: Summa
   return lines.join('\n') + '\n';
 }
 
-export interface LinkHealth {
-  generatedAt: string | null;
-  links: Record<string, {verdict: Verdict; status: number | null; finalUrl: string | null; checkedAt: string}>;
-}
-
 /** The data file the site build reads: url (as in the Markdown) → verdict, status, finalUrl, checkedAt. */
-export function toLinkHealth(results: readonly LinkResult[], generatedAt: string): LinkHealth {
-  const links: LinkHealth['links'] = {};
+export function toLinkHealth(results: readonly LinkResult[], generatedAt: string): LinkHealthFile {
+  const links: LinkHealthFile['links'] = {};
   for (const r of [...results].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))) {
     links[r.url] = {verdict: r.verdict, status: r.status, finalUrl: r.finalUrl, checkedAt: r.checkedAt};
   }

@@ -3,7 +3,8 @@ import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import type {JsonReport, LinkHealth} from './report';
+import type {JsonReport} from './report';
+import type {LinkHealthFile} from '../../src/content/linkHealth';
 import {type Io, run} from './run';
 import {type SimHost, startHost} from './test-servers';
 
@@ -171,7 +172,7 @@ describe('check-links end to end (loopback)', () => {
   it('writes the link-health data the site reads', async () => {
     const dir = workspace({'docs/h.md': `[a](${a.url('/ok/h')}) [b](${a.url('/moved')}) [c](${a.url('/h-404')})\n`});
     await cli(dir, ['--health', 'src/data/link-health.json', '--no-cache']);
-    const health = JSON.parse(readFileSync(join(dir, 'src/data/link-health.json'), 'utf8')) as LinkHealth;
+    const health = JSON.parse(readFileSync(join(dir, 'src/data/link-health.json'), 'utf8')) as LinkHealthFile;
     expect(Date.parse(health.generatedAt ?? '')).not.toBeNaN();
     expect(Object.keys(health.links).sort()).toEqual([a.url('/h-404'), a.url('/moved'), a.url('/ok/h')].sort());
     expect(health.links[a.url('/moved')]).toMatchObject({verdict: 'redirected', status: 200, finalUrl: a.url('/ok/new')});

@@ -1,8 +1,10 @@
 /** Shared types of the link checker pipeline: extract → plan → probe → judge → report. */
 
-export type Verdict = 'ok' | 'redirected' | 'broken' | 'unverified' | 'skipped';
+import {LINK_VERDICTS, type LinkVerdict} from '../../src/content/linkHealth';
 
-export const VERDICTS: readonly Verdict[] = ['broken', 'redirected', 'unverified', 'skipped', 'ok'];
+export type Verdict = LinkVerdict;
+
+export const VERDICTS: readonly Verdict[] = LINK_VERDICTS;
 
 export interface SkipRule {
   pattern: string;

@@ -2,7 +2,6 @@ import {describe, expect, it} from 'vitest';
 import {
   assetPathInBuild,
   compressedSizes,
-  htmlCandidates,
   kb,
   parseAttributes,
   parsePageAssets,
@@ -59,15 +58,6 @@ describe('parseSitemap', () => {
   it('lists every loc in order', () => {
     const xml = `<urlset><url><loc>https://x.io/docs</loc><lastmod>2026-01-01</lastmod></url><url><loc> https://x.io/ </loc></url></urlset>`;
     expect(parseSitemap(xml)).toEqual(['https://x.io/docs', 'https://x.io/']);
-  });
-});
-
-describe('htmlCandidates', () => {
-  it('maps trailingSlash:false routes to .html first, then index.html', () => {
-    expect(htmlCandidates('/')).toEqual(['index.html']);
-    expect(htmlCandidates('/docs')).toEqual(['docs.html', 'docs/index.html']);
-    expect(htmlCandidates('/docs/a/')).toEqual(['docs/a.html', 'docs/a/index.html']);
-    expect(htmlCandidates('/404.html')).toEqual(['404.html']);
   });
 });
 

@@ -4,12 +4,12 @@
  *
  * A Docusaurus page declares everything its first visit needs in its HTML: the CSS as
  * `<link rel="stylesheet">`, the runtime and main bundle as `<script defer>`, or, with our page
- * template (src/utils/ssrTemplate.ts), in the after-paint loader's attribute (plus
+ * template (src/node/ssrTemplate.ts), in the after-paint loader's attribute (plus
  * `<link rel="preload" as="script">` hints). The route's own chunks come from the route graph
  * (routeGraph.ts). The browser cross-check in docs-internal/performance.md shows this set equals
  * what Chromium fetches on a first visit.
  */
-import {AFTER_PAINT_ATTRIBUTE} from '../../src/utils/ssrTemplate';
+import {AFTER_PAINT_ATTRIBUTE} from '../../src/content/site';
 import {gzipSync, brotliCompressSync, constants as zlibConstants} from 'node:zlib';
 
 export type AssetKind = 'html' | 'css' | 'js';
@@ -88,17 +88,6 @@ export function parseSitemap(xml: string): string[] {
 }
 
 /**
- * Maps a site path (below baseUrl) to the candidate HTML files in the build, in the order a
- * static host tries them (trailingSlash: false writes `docs/x.html`; index routes `docs/index.html`).
- */
-export function htmlCandidates(pathname: string): string[] {
-  const clean = decodeURIComponent(pathname).replace(/^\/+/, '').replace(/\/+$/, '');
-  if (clean === '') return ['index.html'];
-  if (/\.html?$/.test(clean)) return [clean];
-  return [`${clean}.html`, `${clean}/index.html`];
-}
-
-/**
  * Resolves an asset reference found in a page to a path relative to the build directory,
  * or null when it lives on another origin (which the budget reports separately).
  */
@@ -118,7 +107,7 @@ export interface Sizes {
 
 /**
  * Compressed sizes as a static host that pre-compresses its files serves them: gzip level 9 and
- * brotli quality 11 (scripts/perf/server.ts uses the same settings, so the figures match the wire).
+ * brotli quality 11 (scripts/shared/staticServer.ts uses the same settings, so the figures match the wire).
  */
 export function compressedSizes(content: Buffer | string): Sizes {
   const buffer = typeof content === 'string' ? Buffer.from(content) : content;

@@ -1,10 +1,10 @@
 /**
  * Cross-checks the asset graph against what Chromium really fetches on a first visit:
  * a fresh browser context per page (empty cache, no service worker), the build served by
- * scripts/perf/server.ts, every response recorded until the network is idle.
+ * scripts/shared/staticServer.ts, every response recorded until the network is idle.
  */
 import {chromium} from 'playwright-core';
-import {serveStatic} from './server';
+import {serveStatic} from '../shared/staticServer';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

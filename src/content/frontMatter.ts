@@ -1,5 +1,6 @@
 import type {Root} from 'mdast';
 import {parse as parseYaml, YAMLParseError} from 'yaml';
+import {MAX_STUDY_MINUTES} from './authoring';
 import {type ContentIssue, issueAt} from './issue';
 
 export type FrontMatterResult = {ok: true; data: Record<string, unknown>} | {ok: false; issue: ContentIssue};
@@ -27,8 +28,8 @@ export function readFrontMatter(tree: Root): FrontMatterResult {
   }
 }
 
-/** Study time of a section, in minutes: a whole number from 1 to 600. */
+/** Study time of a section, in minutes: a whole number from 1 to MAX_STUDY_MINUTES. */
 export function readStudyMinutes(data: Record<string, unknown>): number | undefined {
   const value = data.study_minutes;
-  return typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= 600 ? value : undefined;
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= MAX_STUDY_MINUTES ? value : undefined;
 }

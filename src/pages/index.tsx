@@ -3,8 +3,8 @@ import clsx from 'clsx';
 import Link from '@docusaurus/Link';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
-import {useModuleOutline} from '@site/src/utils/moduleOutline';
-import {formatMinutes, moduleTotals} from '@site/src/utils/studyTime';
+import {useModuleOutline} from '@site/src/browser/useModuleOutline';
+import {formatMinutes, moduleTotals} from '@site/src/browser/studyTime';
 import styles from './index.module.css';
 
 function SectionGrid(): ReactNode {

@@ -1,6 +1,6 @@
 import type {PrismTheme} from 'prism-react-renderer';
 import {describe, expect, it} from 'vitest';
-import {contrastRatio, parseColor} from '../../scripts/perf/prismContrast';
+import {contrastRatio, parseColor} from '../node/prismContrast';
 import config from '../../docusaurus.config';
 import {codeThemeCss} from './codeTheme';
 

@@ -4,9 +4,7 @@
  * one source. Pure: src/plugins/staticCode.ts writes the result into the site's stylesheet.
  */
 import type {PrismTheme} from 'prism-react-renderer';
-
-/** The block's global class (Docusaurus' own name for code blocks, ThemeClassNames.common.codeBlock). */
-export const CODE_BLOCK_CLASS = 'theme-code-block';
+import {CODE_BLOCK_CLASS} from '../content/site';
 
 type Declarations = [property: string, value: string][];
 

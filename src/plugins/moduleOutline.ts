@@ -6,7 +6,8 @@ import {readSectionPage} from '../content/page';
 import {readFrontMatter, readStudyMinutes} from '../content/frontMatter';
 import {sectionKeyFromPath, topicKey} from '../content/sectionKey';
 import {formatIssue} from '../content/issue';
-import type {ModuleOutline, OutlineSectionData} from '../utils/moduleOutline';
+import {MAX_STUDY_MINUTES} from '../content/authoring';
+import type {ModuleOutline, OutlineSectionData} from '../content/moduleOutline';
 
 /** Section pages are the numbered files in docs/; the overview (index.md) is not one. */
 export function sectionFiles(docsDir: string): string[] {
@@ -23,7 +24,7 @@ export function readSection(file: string, siteDir: string, docsBasePath: string)
   if (!frontMatter.ok) throw new Error(formatIssue(relative, frontMatter.issue));
   const minutes = readStudyMinutes(frontMatter.data);
   if (minutes === undefined) {
-    throw new Error(`${relative}:1:1: study_minutes must be set in the frontmatter, a whole number of minutes from 1 to 600`);
+    throw new Error(`${relative}:1:1: study_minutes must be set in the frontmatter, a whole number of minutes from 1 to ${MAX_STUDY_MINUTES}`);
   }
   const page = readSectionPage(tree);
   const key = sectionKeyFromPath(file);

@@ -9,7 +9,7 @@ import type {MdxJsxFlowElement} from 'mdast-util-mdx-jsx';
 import {VFile} from 'vfile';
 import {describe, expect, it} from 'vitest';
 import remarkSectionPage from './sectionPage';
-import type {LinkHealth} from '../utils/linkHealth';
+import type {LinkHealthEntry} from '../content/linkHealth';
 
 function run(fixture: string, options = {}) {
   const filePath = path.join(__dirname, 'fixtures', fixture);
@@ -48,7 +48,7 @@ describe('remarkSectionPage', () => {
   });
 
   it('passes the last link check of a URL to its card', () => {
-    const health: LinkHealth = {verdict: 'redirected', status: 301, finalUrl: 'https://trivy.dev/latest/', checkedAt: '2026-11-01T00:00:00Z'};
+    const health: LinkHealthEntry = {verdict: 'redirected', status: 301, finalUrl: 'https://trivy.dev/latest/', checkedAt: '2026-11-01T00:00:00Z'};
     const tree = run('valid-section.md', {linkHealth: new Map([['https://trivy.dev/docs/latest/', health]])});
     const list = tree.children.find((n): n is MdxJsxFlowElement => n.type === 'mdxJsxFlowElement' && n.name === 'ResourceList');
     const trivy = list!.children[1] as MdxJsxFlowElement;

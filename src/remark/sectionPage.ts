@@ -3,7 +3,7 @@ import type {VFile} from 'vfile';
 import {readSectionPage, type Topic} from '../content/page';
 import type {Resource} from '../content/resource';
 import {sectionKeyFromPath, topicKey} from '../content/sectionKey';
-import type {LinkHealthMap} from '../utils/linkHealth';
+import type {LinkHealthMap} from '../content/linkHealth';
 import {jsxElement} from './mdxJsx';
 import {failAt} from './fail';
 

@@ -9,12 +9,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {chromium, type Browser, type BrowserContext, type BrowserServer, type Page} from 'playwright-core';
-import {serveStatic} from '../../scripts/perf/server';
+import {serveStatic} from '../../scripts/shared/staticServer';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BUILD_DIR = path.join(ROOT, 'build');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** The site's base path, as in src/utils/site.ts (the deploy sets BASE_URL; locally it is `/`). */
+/** The site's base path, as in src/content/site.ts (the deploy sets BASE_URL; locally it is `/`). */
 export const BASE_PATH = normaliseBase(process.env.BASE_URL ?? '/');
 
 export const CHROMIUM_ARGS = [
@@ -59,7 +59,7 @@ export interface StaticServer {
 }
 
 /**
- * Serves build/ on 127.0.0.1 at a free port with the project's static server (scripts/perf/server.ts):
+ * Serves build/ on 127.0.0.1 at a free port with the project's static server (scripts/shared/staticServer.ts):
  * clean URLs as on GitHub Pages, compressed, and no HTTP caching, so offline tests prove the service worker.
  */
 export async function startStaticServer(root = BUILD_DIR, basePath = BASE_PATH): Promise<StaticServer> {
@@ -142,4 +142,3 @@ export async function waitForHydration(page: Page): Promise<void> {
   });
 }
 
-export const PROGRESS_KEY = 'containers-module:progress';

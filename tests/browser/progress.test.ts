@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
 import type {Page} from 'playwright-core';
-import {PROGRESS_KEY, newContext, waitForHydration, watchProblems} from './harness';
+import {PROGRESS_STORAGE_KEY as PROGRESS_KEY} from '../../src/browser/progress';
+import {newContext, waitForHydration, watchProblems} from './harness';
 import {useSession} from './session';
 
 const session = useSession();

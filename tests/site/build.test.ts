@@ -4,7 +4,7 @@ import path from 'node:path';
 import {load, type CheerioAPI} from 'cheerio';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {readOutline} from '../../src/content/outline';
-import {OUTLINE_FILE, expectedResource, readOutlineChanges} from '../../src/content/moduleSource';
+import {OUTLINE_FILE, expectedResource, readOutlineChanges} from '../../src/node/moduleSource';
 import {sectionFiles} from '../../src/plugins/moduleOutline';
 import {sectionKeyFromPath} from '../../src/content/sectionKey';
 import {COMPILE_HINT} from '../../src/plugins/compileHints';
@@ -71,19 +71,17 @@ describe('the built site', () => {
     expect(next.find('a').length).toBe(0);
   });
 
-  it('requests the app scripts only after the first paint, route chunks first and the runtime last, and they exist', () => {
+  it('requests the app scripts only after the first paint, in the stock order, and they exist', () => {
     for (const route of ['index', 'docs', `docs/${sectionKeys[0]}`, 'print', 'search', '404']) {
       const $ = page(route);
-      // No render-path <script src>: the loader in src/utils/ssrTemplate.ts adds them after the paint.
+      // No render-path <script src>: the loader in src/node/ssrTemplate.ts adds them after the paint.
       expect($('script[src]').length, route).toBe(0);
       const loader = $('script[data-load-after-paint]');
       expect(loader.length, route).toBe(1);
       const scripts = loader.attr('data-load-after-paint')!.split(' ');
       const names = scripts.map((s) => path.basename(s).replace(/\.[0-9a-f]+\.js$/, ''));
-      // The route's chunks and the main bundle wait in the runtime's queue; the runtime, last,
-      // starts the app (src/plugins/routeScripts.ts).
-      expect(names.slice(-2), route).toEqual(['main', 'runtime~main']);
-      if (route.startsWith('docs')) expect(names.length, `${route}: route chunks listed`).toBeGreaterThan(5);
+      // The stock template's scripts, in its order: the runtime, then the app.
+      expect(names, route).toEqual(['runtime~main', 'main']);
       expect(new Set(scripts).size, route).toBe(scripts.length);
       for (const s of scripts) expect(existsSync(path.join(BUILD, s)), s).toBe(true);
       expect($.html(), route).not.toContain('base-url-issue-banner');

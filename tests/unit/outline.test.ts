@@ -5,7 +5,7 @@ import {readOutline} from '../../src/content/outline';
 import {parseMarkdown} from '../../src/content/parse';
 import {readSectionPage} from '../../src/content/page';
 import {readFrontMatter} from '../../src/content/frontMatter';
-import {OUTLINE_FILE, expectedResource, readOutlineChanges} from '../../src/content/moduleSource';
+import {OUTLINE_FILE, expectedResource, readOutlineChanges} from '../../src/node/moduleSource';
 import {sectionFiles} from '../../src/plugins/moduleOutline';
 
 const DOCS = path.resolve(__dirname, '../../docs');

@@ -1,6 +1,6 @@
 import {useEffect, useRef, useState, type ReactNode} from 'react';
 import clsx from 'clsx';
-import {CODE_BLOCK_CLASS} from '@site/src/plugins/codeTheme';
+import {CODE_BLOCK_CLASS} from '@site/src/content/site';
 import styles from './styles.module.css';
 
 export interface Props {

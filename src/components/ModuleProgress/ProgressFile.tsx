@@ -7,7 +7,7 @@ import {
   serializeProgress,
   writeProgress,
   type ProgressState,
-} from '@site/src/utils/progress';
+} from '@site/src/browser/progress';
 import styles from './styles.module.css';
 
 export interface Props {

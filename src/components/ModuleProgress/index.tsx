@@ -1,9 +1,9 @@
 import type {ReactNode} from 'react';
 import clsx from 'clsx';
 import Link from '@docusaurus/Link';
-import {useModuleOutline} from '@site/src/utils/moduleOutline';
-import {useProgress} from '@site/src/utils/progress';
-import {formatMinutes, moduleStatus} from '@site/src/utils/studyTime';
+import {useModuleOutline} from '@site/src/browser/useModuleOutline';
+import {useProgress} from '@site/src/browser/progress';
+import {formatMinutes, moduleStatus} from '@site/src/browser/studyTime';
 import ProgressFile from './ProgressFile';
 import styles from './styles.module.css';
 

@@ -1,6 +1,7 @@
 import type {ReactNode} from 'react';
 import clsx from 'clsx';
-import {formatDate} from '@site/src/utils/date';
+import {formatDate} from '@site/src/browser/date';
+import type {LinkVerdict} from '@site/src/content/linkHealth';
 import {RESOURCE_TYPES, resourceTypeFor, type ResourceType} from '@site/src/content/resourceTypes';
 import styles from './styles.module.css';
 
@@ -12,7 +13,7 @@ export interface Props {
   /** The description. */
   children?: ReactNode;
   /** From the last scheduled link check, when there was one. */
-  healthVerdict?: 'ok' | 'redirected' | 'broken' | 'unverified' | 'skipped';
+  healthVerdict?: LinkVerdict;
   healthCheckedAt?: string;
   healthFinalUrl?: string;
 }

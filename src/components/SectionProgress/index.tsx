@@ -1,8 +1,8 @@
 import type {ReactNode} from 'react';
 import clsx from 'clsx';
-import {useModuleOutline} from '@site/src/utils/moduleOutline';
-import {useProgress} from '@site/src/utils/progress';
-import {formatMinutes, sectionStatus} from '@site/src/utils/studyTime';
+import {useModuleOutline} from '@site/src/browser/useModuleOutline';
+import {useProgress} from '@site/src/browser/progress';
+import {formatMinutes, sectionStatus} from '@site/src/browser/studyTime';
 import styles from './styles.module.css';
 
 export interface Props {

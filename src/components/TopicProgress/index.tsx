@@ -1,6 +1,6 @@
 import type {ReactNode} from 'react';
 import clsx from 'clsx';
-import {useProgress} from '@site/src/utils/progress';
+import {useProgress} from '@site/src/browser/progress';
 import styles from './styles.module.css';
 
 export interface Props {

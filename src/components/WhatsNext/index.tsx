@@ -1,10 +1,10 @@
 import type {ReactNode} from 'react';
 import Link from '@docusaurus/Link';
-import {NEXT_MODULE} from '@site/src/utils/site';
+import {NEXT_MODULE} from '@site/src/content/site';
 import styles from './styles.module.css';
 
 export interface Props {
-  /** Defaults to the next module configured in src/utils/site.ts. */
+  /** Defaults to the next module configured in src/content/site.ts. */
   next?: {title: string; summary: string; url?: string};
 }
 

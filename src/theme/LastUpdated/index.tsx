@@ -8,7 +8,7 @@ import type {ReactNode} from 'react';
 import Translate from '@docusaurus/Translate';
 import {ThemeClassNames} from '@docusaurus/theme-common';
 import type {Props} from '@theme/LastUpdated';
-import {formatDate} from '@site/src/utils/date';
+import {formatDate} from '@site/src/browser/date';
 
 function LastUpdatedAtDate({lastUpdatedAt}: {lastUpdatedAt: number}): ReactNode {
   const formatted = formatDate(lastUpdatedAt);

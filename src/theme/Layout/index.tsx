@@ -2,7 +2,7 @@ import {useContext, type ReactNode} from 'react';
 import Layout from '@theme-original/Layout';
 import type LayoutType from '@theme/Layout';
 import type {WrapperProps} from '@docusaurus/types';
-import {NeedsMainLandmark} from '@site/src/utils/mainLandmark';
+import {NeedsMainLandmark} from '@site/src/browser/mainLandmark';
 
 type Props = WrapperProps<typeof LayoutType>;
 

@@ -6,9 +6,10 @@ import {ThemeClassNames} from '@docusaurus/theme-common';
 import {isActiveSidebarItem} from '@docusaurus/plugin-content-docs/client';
 import OriginalLink from '@theme-original/DocSidebarItem/Link';
 import type {Props} from '@theme/DocSidebarItem/Link';
-import {useModuleOutline, type OutlineSectionData} from '@site/src/utils/moduleOutline';
-import {useProgress} from '@site/src/utils/progress';
-import {sectionStatus} from '@site/src/utils/studyTime';
+import {useModuleOutline} from '@site/src/browser/useModuleOutline';
+import type {OutlineSectionData} from '@site/src/content/moduleOutline';
+import {useProgress} from '@site/src/browser/progress';
+import {sectionStatus} from '@site/src/browser/studyTime';
 import styles from './styles.module.css';
 
 /** "1/3": filled only in the browser; the server renders the same box empty, so nothing shifts. */

@@ -3,7 +3,7 @@ import clsx from 'clsx';
 import Link from '@docusaurus/Link';
 import Heading from '@theme/Heading';
 import type {Props} from '@theme/NotFound/Content';
-import {BROKEN_LINK_REPORT_URL} from '@site/src/utils/site';
+import {BROKEN_LINK_REPORT_URL} from '@site/src/content/site';
 
 /** A 404 that helps: back to the module, to search, or report the link that led here. */
 export default function NotFoundContent({className}: Props): ReactNode {

@@ -22,3 +22,16 @@ export const NEXT_MODULE: {title: string; summary: string; url?: string} = {
   title: 'Module 5: Monitoring, Security, and Advanced Practices',
   summary: 'Observability, DevSecOps and Site Reliability Engineering, built on the platform you can now run.',
 };
+
+/**
+ * The attribute on the page template's loader script that lists the scripts it loads after the
+ * first paint (space-separated). Written by src/node/ssrTemplate.ts; read by scripts/perf/assets.ts.
+ */
+export const AFTER_PAINT_ATTRIBUTE = 'data-load-after-paint';
+
+/**
+ * The code block's global class: Docusaurus' own name for code blocks
+ * (ThemeClassNames.common.codeBlock). The component sets it; src/plugins/codeTheme.ts scopes the
+ * token colours to it.
+ */
+export const CODE_BLOCK_CLASS = 'theme-code-block';

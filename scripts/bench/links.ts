@@ -11,9 +11,9 @@ import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {Worker} from 'node:worker_threads';
 import {check as linkinatorCheck, LinkState} from 'linkinator';
-import {HOSTS, type HostStats, type Reply, type Request} from './links/bench-internet';
-import {run} from './links/run';
-import type {LinkResult, Verdict} from './links/types';
+import {HOSTS, type HostStats, type Reply, type Request} from './internet';
+import {run} from '../links/run';
+import type {LinkResult, Verdict} from '../links/types';
 
 const PER_HOST = 4;
 const CONFIG = {
@@ -43,7 +43,7 @@ class Internet {
   private next = 0;
   private readonly pending = new Map<number, (r: Reply) => void>();
   constructor() {
-    const file = resolve(process.cwd(), 'scripts/links/bench-internet.ts');
+    const file = resolve(process.cwd(), 'scripts/bench/internet.ts');
     this.worker = new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, {eval: true, workerData: {benchInternet: true}});
     this.worker.on('message', (r: Reply) => {
       this.pending.get(r.id)?.(r);

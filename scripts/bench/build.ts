@@ -9,7 +9,7 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
-import {parseUsage} from './perf/cli';
+import {parseUsage} from '../perf/cli';
 
 const HELP = `Usage: npm run bench:build -- [--runs N] [--only faster|webpack]
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import type {OutlineSectionData} from './moduleOutline';
+import type {OutlineSectionData} from '../content/moduleOutline';
 import {EMPTY_PROGRESS, type ProgressState} from './progress';
 import {formatMinutes, moduleStatus, sectionStatus} from './studyTime';
 

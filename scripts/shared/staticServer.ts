@@ -17,7 +17,17 @@ import {
   brotliCompress,
 } from 'node:zlib';
 import {promisify} from 'node:util';
-import {htmlCandidates} from './assets';
+
+/**
+ * Maps a site path (below baseUrl) to the candidate HTML files in the build, in the order a
+ * static host tries them (trailingSlash: false writes `docs/x.html`; index routes `docs/index.html`).
+ */
+export function htmlCandidates(pathname: string): string[] {
+  const clean = decodeURIComponent(pathname).replace(/^\/+/, '').replace(/\/+$/, '');
+  if (clean === '') return ['index.html'];
+  if (/\.html?$/.test(clean)) return [clean];
+  return [`${clean}.html`, `${clean}/index.html`];
+}
 
 const brotli = promisify(brotliCompress);
 const gzip = promisify(gzipCallback);

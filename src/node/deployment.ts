@@ -1,4 +1,4 @@
-import {REPOSITORY} from './site';
+import {REPOSITORY} from '../content/site';
 
 /**
  * Where the build is deployed: the deploy workflow sets SITE_URL and BASE_URL from GitHub Pages;

@@ -9,9 +9,7 @@
  * trip before the page becomes interactive; what they gain is that the text appears with the
  * whole connection behind it (docs-internal/performance.md).
  */
-
-/** The loader's list of script URLs (space-separated); scripts/perf/assets.ts reads it too. */
-export const AFTER_PAINT_ATTRIBUTE = 'data-load-after-paint';
+import {AFTER_PAINT_ATTRIBUTE} from '../content/site';
 
 const loadScriptsAfterFirstPaint = `
 (function () {

@@ -1,5 +1,7 @@
-import {usePluginData} from '@docusaurus/useGlobalData';
-
+/**
+ * The module's sections and topics as the build publishes them to the browser: written by
+ * src/plugins/moduleOutline.ts (Node), read by src/browser/useModuleOutline.ts.
+ */
 export interface OutlineTopicData {
   /** Progress key, `section/topic-anchor`. */
   key: string;
@@ -18,9 +20,4 @@ export interface OutlineSectionData {
 
 export interface ModuleOutline {
   sections: OutlineSectionData[];
-}
-
-/** The module's sections and topics, read from docs/ at build time (src/plugins/moduleOutline.ts). */
-export function useModuleOutline(): ModuleOutline {
-  return usePluginData('module-outline') as ModuleOutline;
 }

@@ -4,7 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import {brotliDecompressSync, gunzipSync} from 'node:zlib';
 import http from 'node:http';
-import {cacheControl, chooseEncoding, isCompressible, serveStatic, type StaticServer} from './server';
+import {
+  cacheControl,
+  chooseEncoding,
+  htmlCandidates,
+  isCompressible,
+  serveStatic,
+  type StaticServer,
+} from './staticServer';
 
 describe('chooseEncoding', () => {
   it('prefers brotli, then gzip, honours q=0', () => {
@@ -77,5 +84,14 @@ describe('serveStatic', () => {
     expect(missing.body.toString()).toBe('<h1>missing</h1>');
     expect((await get(`${server.url}/..%2fperf-secret.txt`)).status).toBe(404);
     expect((await get(`${server.url}/assets/../../perf-secret.txt`)).body.toString()).not.toContain('secret');
+  });
+});
+
+describe('htmlCandidates', () => {
+  it('maps trailingSlash:false routes to .html first, then index.html', () => {
+    expect(htmlCandidates('/')).toEqual(['index.html']);
+    expect(htmlCandidates('/docs')).toEqual(['docs.html', 'docs/index.html']);
+    expect(htmlCandidates('/docs/a/')).toEqual(['docs/a.html', 'docs/a/index.html']);
+    expect(htmlCandidates('/404.html')).toEqual(['404.html']);
   });
 });

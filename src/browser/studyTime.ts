@@ -1,4 +1,4 @@
-import type {OutlineSectionData} from './moduleOutline';
+import type {OutlineSectionData} from '../content/moduleOutline';
 import type {ProgressState} from './progress';
 
 export interface SectionStatus {

@@ -1,0 +1,41 @@
+/**
+ * The import boundaries in eslint.config.mjs: each forbidden direction is planted in a file of
+ * the side it is forbidden on, and must fail `npm run lint:code`; the allowed direction passes.
+ */
+import path from 'node:path';
+import {ESLint} from 'eslint';
+import {describe, expect, it} from 'vitest';
+
+const ROOT = path.resolve(__dirname, '../..');
+const eslint = new ESLint({cwd: ROOT});
+
+async function restrictedImports(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, {filePath: path.join(ROOT, file)});
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('import boundaries', () => {
+  it.each([
+    ['docusaurus.config.ts', "import {run} from './scripts/links/run';", 'never imports from scripts/'],
+    ['src/plugins/example.ts', "import {run} from '../../scripts/links/run';", 'never imports from scripts/'],
+    ['src/components/Example/index.tsx', "import {serveStatic} from '@site/scripts/shared/staticServer';", 'never imports from scripts/'],
+    ['src/components/Example/index.tsx', "import {readFileSync} from 'node:fs';", 'Browser code cannot import Node-only code'],
+    ['src/theme/Example/index.tsx', "import {loadLinkHealth} from '@site/src/node/linkHealth';", 'Browser code cannot import Node-only code'],
+    ['src/remark/example.ts', "import {useProgress} from '../browser/progress';", 'Build-time code cannot import browser code'],
+    ['src/content/example.ts', "import {useProgress} from '../browser/progress';", 'src/content/ is the pure content model'],
+    ['src/content/example.ts', "import {useEffect} from 'react';", 'src/content/ is the pure content model'],
+    ['scripts/example.ts', "import {loadLinkHealth} from '../src/node/linkHealth';", 'scripts/ may import only the pure content model'],
+  ])('%s: %s fails', async (file, code, message) => {
+    const messages = await restrictedImports(file, `${code}\n`);
+    expect(messages.join('\n')).toContain(message);
+  });
+
+  it.each([
+    ['scripts/example.ts', "import {parseMarkdown} from '../src/content/parse';"],
+    ['src/components/Example/index.tsx', "import {REPOSITORY_URL} from '@site/src/content/site';"],
+    ['src/remark/example.ts', "import {issueAt} from '../content/issue';"],
+    ['docusaurus.config.ts', "import {loadLinkHealth} from './src/node/linkHealth';"],
+  ])('%s: %s passes', async (file, code) => {
+    expect(await restrictedImports(file, `${code}\n`)).toEqual([]);
+  });
+});
