@@ -109,10 +109,15 @@ describe('the built site', () => {
     for (const key of sectionKeys) {
       const $ = page(`docs/${key}`);
       // Every <pre> is a build-time CodeBlock; the highlighted ones carry Prism's token spans.
+      // Every YAML block has keys, so each must carry tokens; a short shell command may have none,
+      // and `text` (command output) is never highlighted.
       expect($('article pre').length, key).toBe($('article .theme-code-block > pre[tabindex="0"] > code').length);
-      $('article .theme-code-block[class*="language-"]').each((_, block) => {
+      $('article .theme-code-block.language-yaml').each((_, block) => {
         expect($(block).find('.token').length, key).toBeGreaterThan(0);
       });
+      const highlighted = $('article .theme-code-block[class*="language-"]:not(.language-text)');
+      if (highlighted.length > 0) expect(highlighted.find('.token').length, key).toBeGreaterThan(0);
+      expect($('article .theme-code-block.language-text .token').length, key).toBe(0);
     }
     const js = path.join(BUILD, 'assets/js');
     const withPrism = readdirSync(js).filter((f) => /languages\.javascript|insertBefore:function/.test(readFileSync(path.join(js, f), 'utf8')));

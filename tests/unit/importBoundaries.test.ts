@@ -4,9 +4,12 @@
  */
 import path from 'node:path';
 import {ESLint} from 'eslint';
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 
 const ROOT = path.resolve(__dirname, '../..');
+// ESLint loads its whole config (typescript-eslint, React plugins) on first use: seconds on a
+// busy 2-core machine. A correctness test, so a generous limit, not a speed assertion.
+vi.setConfig({testTimeout: 60_000});
 const eslint = new ESLint({cwd: ROOT});
 
 async function restrictedImports(file: string, code: string): Promise<string[]> {
