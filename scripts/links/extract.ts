@@ -1,6 +1,6 @@
 import {readdirSync, readFileSync, statSync} from 'node:fs';
 import {join, resolve} from 'node:path';
-import type {Definition, Link, LinkReference, Root} from 'mdast';
+import type {Definition, Image, ImageReference, Link, LinkReference, Root} from 'mdast';
 import {visit} from 'unist-util-visit';
 import {parseMarkdown} from '../../src/content/parse';
 import type {Citation} from './types';
@@ -72,11 +72,47 @@ function positionOf(starts: readonly number[], offset: number): {line: number; c
 interface JsxAttribute {
   type: string;
   name?: string;
+  /** A string (`href="…"`), an expression (`href={'…'}`: `{type: 'mdxJsxAttributeValueExpression', value: "'…'"}`), or null. */
   value?: unknown;
   position?: {start: {offset?: number}; end: {offset?: number}};
 }
 interface Jsx {
   attributes: JsxAttribute[];
+}
+
+/** Attributes of MDX elements that cite a resource: `<Card href>`, `<a href>`, `<img src>`, `<video src>`. */
+const URL_ATTRIBUTES = new Set(['href', 'src']);
+
+/**
+ * The string an attribute expression is, when it is one plain literal: `{'…'}`, `{"…"}` or a template without
+ * `${…}`. Anything computed (`{base + '/x'}`) is not a URL we can know, so it is left alone. Escapes are decoded;
+ * the URL then no longer appears literally in the source, which --fix notices.
+ */
+export function literalString(expression: string): string | null {
+  const m = /^\s*(['"`])([\s\S]*)\1\s*$/.exec(expression);
+  if (!m) return null;
+  const [, quote = '', body = ''] = m;
+  if (quote === '`' ? body.includes('${') : /[\r\n]/.test(body)) return null;
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === quote) return null; // two literals joined, as in {'a' + 'b'}
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
+    const next = body[++i] ?? '';
+    const simple: Record<string, string> = {n: '\n', t: '\t', r: '\r', '0': '\0'};
+    out += simple[next] ?? next;
+  }
+  return out;
+}
+
+function attributeUrl(a: JsxAttribute): string | null {
+  if (typeof a.value === 'string') return a.value;
+  const v = a.value as {type?: string; value?: unknown} | null | undefined;
+  if (v?.type === 'mdxJsxAttributeValueExpression' && typeof v.value === 'string') return literalString(v.value);
+  return null;
 }
 
 /** Every absolute http(s) URL in one Markdown/MDX source, with 1-based line/column of the URL text. */
@@ -104,7 +140,21 @@ export function extractFromSource(source: string, file: string): Citation[] {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return;
-    if (node.type === 'link') {
+    if (node.type === 'image') {
+      const image = node as Image;
+      if (!isExternal(image.url)) return;
+      // The destination follows `](`, after the alt text (which may itself contain the URL).
+      const text = source.slice(start, end);
+      const opener = /\]\(\s*<?/g;
+      let from = start;
+      for (let m = opener.exec(text); m; m = opener.exec(text)) {
+        if (text.startsWith(image.url, m.index + m[0].length)) {
+          from = start + m.index + m[0].length;
+          break;
+        }
+      }
+      cite(image.url, 'image', start, from, end);
+    } else if (node.type === 'link') {
       const link = node as Link;
       if (!isExternal(link.url)) return;
       // The destination comes after the link text, which may itself contain the URL.
@@ -118,16 +168,20 @@ export function extractFromSource(source: string, file: string): Citation[] {
       cite(def.url, 'definition', start, colon >= 0 ? start + colon + 2 : start, end);
     } else if ((node.type as string) === 'mdxJsxFlowElement' || (node.type as string) === 'mdxJsxTextElement') {
       for (const a of (node as unknown as Jsx).attributes) {
-        if (a.type !== 'mdxJsxAttribute' || a.name !== 'href' || typeof a.value !== 'string' || !isExternal(a.value)) continue;
+        if (a.type !== 'mdxJsxAttribute' || a.name === undefined || !URL_ATTRIBUTES.has(a.name)) continue;
+        const url = attributeUrl(a);
+        if (url === null || !isExternal(url)) continue;
         const aStart = a.position?.start.offset ?? start;
         const aEnd = a.position?.end.offset ?? end;
-        cite(a.value, 'jsx', aStart, aStart + a.name.length, aEnd);
+        cite(url, 'jsx', aStart, aStart + a.name.length, aEnd);
       }
     }
   });
 
   // References cite their definition's URL: each is a citation too (not rewritten by --fix; the definition is).
-  visit(tree, 'linkReference', (ref: LinkReference) => {
+  visit(tree, (node) => {
+    if (node.type !== 'linkReference' && node.type !== 'imageReference') return;
+    const ref = node as LinkReference | ImageReference;
     const url = definitions.get(ref.identifier);
     const start = ref.position?.start.offset;
     if (url === undefined || start === undefined || !isExternal(url)) return;

@@ -13,6 +13,9 @@ function obs(partial: Partial<Observation>): Observation {
     attempts: 1,
     retryAfterExceeded: false,
     fragment: null,
+    page: {title: 'Page | A', heading: 'Page'},
+    unknownPageUrl: null,
+    quotaExhaustedMs: null,
     ...partial,
   };
 }
@@ -57,6 +60,20 @@ const cases: Array<[string, Partial<Observation>, Verdict, RegExp]> = [
   ['redirect to ftp', {status: null, hops: [hop(301)], error: {kind: 'bad-redirect', message: 'to ftp: URL'}}, 'broken', /bad redirect/],
   ['3xx without Location', {status: 302}, 'broken', /without a usable Location/],
   ['no response at all', {status: null, finalUrl: null}, 'broken', /no response/],
+  ['quota used up past the cap', {status: null, finalUrl: null, quotaExhaustedMs: 3_600_000}, 'unverified', /announced request quota is used up for 3600 s more/],
+  // soft-dead: the site answers 2xx, but not with the cited page
+  ['200 "Page not found"', {page: {title: 'Page not found | A', heading: null}}, 'soft-dead', /^soft 404: the page's title says/],
+  ['200 with a not-found heading', {page: {title: 'A', heading: '404'}}, 'soft-dead', /heading says "404"/],
+  ['not-found page with the cited #id missing', {page: {title: 'Not Found', heading: null}, fragment: {id: 'x', found: false, truncated: false}}, 'soft-dead', /soft 404/],
+  ['302 to the site\'s 404 page', {url: 'https://a.test/docs/x', hops: [hop(302)], finalUrl: 'https://a.test/404.html'}, 'soft-dead', /not-found page/],
+  ['301 from a deep link to /', {url: 'https://a.test/docs/x', hops: [hop(301)], finalUrl: 'https://a.test/'}, 'soft-dead', /deep link redirected to the site's home page/],
+  ['302 to a sign-in page', {url: 'https://a.test/docs/x', hops: [hop(302)], finalUrl: 'https://a.test/users/sign_in?return_to=x'}, 'soft-dead', /sign-in page/],
+  ['301 where unknown pages go', {url: 'https://a.test/blog/x', hops: [hop(301)], finalUrl: 'https://b.test/products', unknownPageUrl: 'https://b.test/products'}, 'soft-dead', /unknown page/],
+  // …and the look-alikes that are not
+  ['a docs page about HTTP 404', {url: 'https://a.test/docs/Web/HTTP/Status/404', page: {title: '404 Not Found - HTTP | A', heading: '404 Not Found'}}, 'ok', /HTTP 200/],
+  ['/ → /en/', {url: 'https://a.test/', hops: [hop(301)], finalUrl: 'https://a.test/en/'}, 'redirected', /moved permanently/],
+  ['/docs → /docs/latest/', {url: 'https://a.test/docs', hops: [hop(302)], finalUrl: 'https://a.test/docs/latest/'}, 'ok', /temporary redirect/],
+  ['301 up to a parent page', {url: 'https://a.test/docs/a/b', hops: [hop(301)], finalUrl: 'https://a.test/docs/a/'}, 'redirected', /up to a parent page/],
 ];
 
 describe('judge', () => {
@@ -74,6 +91,20 @@ describe('judge', () => {
   it('keeps a fragment the redirect itself set', () => {
     expect(withFragment('https://b.test/new#other', 'https://a.test/old#x')).toBe('https://b.test/new#other');
     expect(withFragment('https://b.test/new', 'https://a.test/old')).toBe('https://b.test/new');
+  });
+
+  it('lets --fix rewrite only a permanent move to a real, specific page, and says why not otherwise', () => {
+    const fix = (partial: Partial<Observation>) => judge(obs({url: 'https://a.test/docs/x', finalUrl: 'https://a.test/docs/y', ...partial})).fix;
+    expect(fix({})).toBeNull(); // no redirect, nothing to fix
+    expect(fix({hops: [hop(301), hop(308)]})).toEqual({rewrite: true});
+    expect(fix({hops: [hop(301), hop(302)]})).toEqual({rewrite: false, why: expect.stringMatching(/temporary redirect \(301 → 302\)/)});
+    expect(fix({hops: [hop(301)], finalUrl: 'https://a.test/'})).toEqual({rewrite: false, why: expect.stringMatching(/home page/)});
+    expect(fix({hops: [hop(301)], finalUrl: 'https://a.test/login'})).toEqual({rewrite: false, why: expect.stringMatching(/sign-in page/)});
+    expect(fix({hops: [hop(301)], page: {title: 'Page not found', heading: null}})).toEqual({rewrite: false, why: expect.stringMatching(/soft 404/)});
+    expect(fix({hops: [hop(301)], finalUrl: 'https://a.test/docs/'})).toEqual({rewrite: false, why: expect.stringMatching(/parent page/)});
+    expect(fix({hops: [hop(301)], status: 404})).toEqual({rewrite: false, why: expect.stringMatching(/ends in a failure: HTTP 404/)});
+    expect(fix({hops: [hop(301)], status: 403})).toEqual({rewrite: false, why: expect.stringMatching(/could not be verified/)});
+    expect(fix({hops: [hop(301)], fragment: {id: 'x', found: false, truncated: false}})).toEqual({rewrite: false, why: '#x is not on the target page'});
   });
 
   it('gives no final URL for network failures', () => {

@@ -4,6 +4,22 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 }
 
+/** A host's announced request quota (RateLimit-* / X-RateLimit-* headers), as parsed from one answer. */
+export interface Quota {
+  remaining: number;
+  /** Until the quota is restored, ms from when the answer came; null when not said. */
+  resetMs: number | null;
+  limit: number | null;
+}
+
+/** What we may still send a host inside its announced quota, and when that window ends. */
+interface Budget {
+  left: number;
+  resetAt: number;
+  limit: number | null;
+  windowMs: number;
+}
+
 class HostGate {
   /** Slots taken, including ones handed to a waiter that has not resumed yet. */
   inflight = 0;
@@ -14,6 +30,9 @@ class HostGate {
   successes = 0;
   /** Links still to finish that start on this host: the global queue serves the busiest host first. */
   backlog = 0;
+  /** Requests sent and not answered yet: an announced `remaining` may not count them. */
+  onWire = 0;
+  budget: Budget | null = null;
   readonly waiters: Array<() => void> = [];
   constructor(readonly max: number) {
     this.limit = max;
@@ -61,17 +80,57 @@ export class Limits {
     if (g.inflight < g.limit && g.waiters.length === 0) g.inflight++;
     else await new Promise<void>((resolve) => g.waiters.push(resolve)); // the releaser hands its slot over
     this.peakPerHost.set(host, Math.max(this.peakPerHost.get(host) ?? 0, g.inflight));
-    // A host that said "slow down" keeps its slots idle until the pause ends; other hosts go on.
-    while (Date.now() < g.pausedUntil) await sleep(g.pausedUntil - Date.now());
-    if (this.globalInflight < this.concurrency && this.globalWaiters.length === 0) this.globalInflight++;
-    else await new Promise<void>((resolve) => this.globalWaiters.push({gate: g, wake: resolve}));
+    for (;;) {
+      // A host that said "slow down" keeps its slots idle until the pause ends; other hosts go on.
+      while (Date.now() < g.pausedUntil) await sleep(g.pausedUntil - Date.now());
+      // Inside an announced quota: once it is spent, wait for its reset.
+      for (let wait = this.quotaWaitMs(host); wait > 0; wait = this.quotaWaitMs(host)) await sleep(wait);
+      if (this.globalInflight < this.concurrency && this.globalWaiters.length === 0) this.globalInflight++;
+      else await new Promise<void>((resolve) => this.globalWaiters.push({gate: g, wake: resolve}));
+      // While this waited for a global slot, another request may have spent the last of the quota.
+      if (this.quotaWaitMs(host) === 0 && Date.now() >= g.pausedUntil) break;
+      this.releaseGlobal();
+    }
+    if (g.budget) g.budget.left--;
+    g.onWire++;
     let released = false;
     return () => {
       if (released) return;
       released = true;
+      g.onWire--;
       this.releaseGlobal();
       this.releaseHost(g);
     };
+  }
+
+  /**
+   * How long the host's announced quota keeps us from sending it another request (0: send now). Past the reset,
+   * a known limit is the new window's budget; with no limit said, we know nothing more and stop pacing.
+   */
+  quotaWaitMs(host: string): number {
+    const g = this.gate(host);
+    const b = g.budget;
+    if (!b || b.left > 0) return 0;
+    const now = Date.now();
+    if (now < b.resetAt) return b.resetAt - now;
+    if (b.limit === null) g.budget = null;
+    else g.budget = {...b, left: b.limit - g.onWire, resetAt: now + b.windowMs};
+    return this.quotaWaitMs(host);
+  }
+
+  /**
+   * An answer announced the host's quota. `remaining` may not count the other requests still on the wire, so they
+   * are taken off it; within one window the lowest figure wins (answers can arrive out of order).
+   */
+  announced(host: string, quota: Quota | null): void {
+    const g = this.gate(host);
+    if (quota === null) return;
+    const now = Date.now();
+    const windowMs = quota.resetMs ?? 1000;
+    const left = quota.remaining - Math.max(0, g.onWire - 1);
+    const b = g.budget;
+    if (b && now < b.resetAt && now + windowMs <= b.resetAt + 1000) b.left = Math.min(b.left, left);
+    else g.budget = {left, resetAt: now + windowMs, limit: quota.limit, windowMs};
   }
 
   private releaseGlobal(): void {

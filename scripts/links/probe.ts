@@ -4,8 +4,16 @@ import type {LookupFunction} from 'node:net';
 import {createBrotliDecompress, createGunzip, createInflate} from 'node:zlib';
 import type {Readable} from 'node:stream';
 import {DnsCache} from './dns';
-import {Limits, sleep} from './limits';
+import {Limits, type Quota, sleep} from './limits';
+import {PageScanner, type PageSignals} from './page';
+import {siblingProbeUrl, softDeadReason} from './softDead';
 import type {Config, Hop, NetErrorKind, Observation} from './types';
+
+/**
+ * Most of a page read for its title and main heading when no #fragment is sought: both are near the top
+ * of any page, and a not-found page is small.
+ */
+export const PAGE_SIGNAL_BYTES = 256 * 1024;
 
 /** Retry-After in either form (delta-seconds or HTTP-date) → milliseconds from `now`, or null. */
 export function parseRetryAfter(value: string | undefined, now = Date.now()): number | null {
@@ -38,22 +46,60 @@ export function checkableFragment(url: URL): string | null {
   return id;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Headers are single-valued for us: the first of a repeated one. */
+type Headers = Record<string, string | string[] | undefined>;
+
+function headerOf(headers: Headers, name: string): string | undefined {
+  const v = headers[name];
+  return Array.isArray(v) ? v[0] : v;
 }
 
-/** Matches id="x" / name="x" (any quoting; GitHub's user-content- prefix too) in HTML. */
-export function fragmentMatcher(id: string): RegExp {
-  const forms = [...new Set([id, id.replace(/&/g, '&amp;')])].map(escapeRegExp).join('|');
-  const value = `(?:user-content-)?(?:${forms})`;
-  return new RegExp(`[\\s"'](?:id|name)\\s*=\\s*(?:"${value}"|'${value}'|${value}(?=[\\s/>]))`);
+/**
+ * A reset time in seconds, as hosts send it: a delta (the IETF RateLimit fields), or — in many X-RateLimit-Reset
+ * headers, GitHub's among them — a Unix time. No delta is 30 years long, so larger values are times.
+ */
+function resetToMs(value: number, now: number): number {
+  if (value >= 1e12) return Math.max(0, value - now); // Unix time in ms
+  if (value >= 1e9) return Math.max(0, value * 1000 - now);
+  return value * 1000;
+}
+
+/**
+ * The quota a host announces: `RateLimit-Remaining`/`-Reset`/`-Limit`, the `X-RateLimit-*` forms, or the
+ * structured `RateLimit` field (`limit=10, remaining=3, reset=20`, or `"default";r=3;t=20`). Null when silent.
+ */
+export function parseQuota(headers: Headers, now = Date.now()): Quota | null {
+  const num = (v: string | undefined): number | null => (v !== undefined && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : null);
+  let remaining = num(headerOf(headers, 'ratelimit-remaining')) ?? num(headerOf(headers, 'x-ratelimit-remaining'));
+  let reset = num(headerOf(headers, 'ratelimit-reset')) ?? num(headerOf(headers, 'x-ratelimit-reset'));
+  let limit = num(headerOf(headers, 'ratelimit-limit')) ?? num(headerOf(headers, 'x-ratelimit-limit'));
+  const field = headerOf(headers, 'ratelimit');
+  if (field !== undefined) {
+    const param = (names: string): number | null => num(new RegExp(`(?:^|[\\s,;])(?:${names})=(\\d+)`, 'i').exec(field)?.[1]);
+    remaining ??= param('remaining|r');
+    reset ??= param('reset|t');
+    limit ??= param('limit|q');
+  }
+  if (remaining === null) return null;
+  return {remaining: Math.floor(remaining), resetMs: reset === null ? null : resetToMs(reset, now), limit};
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 type Exchange =
-  | {status: number; location: string | null; retryAfterMs: number | null; cfMitigated: boolean; contentType: string | null; fragment: Observation['fragment']}
-  | {error: {kind: NetErrorKind; message: string}};
+  | {
+      status: number;
+      location: string | null;
+      retryAfterMs: number | null;
+      cfMitigated: boolean;
+      contentType: string | null;
+      quota: Quota | null;
+      fragment: Observation['fragment'];
+      page: PageSignals | null;
+    }
+  | {error: {kind: NetErrorKind; message: string}}
+  /** The host's announced quota is used up for longer than we wait: no request was sent. */
+  | {quotaExhaustedMs: number};
 
 function classify(e: NodeJS.ErrnoException & {timeout?: boolean}): {kind: NetErrorKind; message: string} {
   if (e.timeout) return {kind: 'timeout', message: e.message};
@@ -140,10 +186,33 @@ export class Prober {
     }
     this.limits.addBacklog(host, 1);
     try {
-      return await this.probe(url);
+      const obs = await this.probe(url);
+      await this.lookAtUnknownPage(obs);
+      return obs;
     } finally {
       this.limits.done(host);
     }
+  }
+
+  /** Where a made-up page goes, per made-up URL: asked once per folder of the site, whatever the number of links. */
+  private readonly unknownPages = new Map<string, Promise<string | null>>();
+
+  /**
+   * A link redirected to another page that nothing else marks as dead: ask where a made-up page next to it goes.
+   * If there too, the redirect is the site's catch-all for unknown pages (judge.ts calls the link soft-dead).
+   */
+  private async lookAtUnknownPage(obs: Observation): Promise<void> {
+    const ok = obs.status !== null && obs.status >= 200 && obs.status < 300;
+    if (!ok || obs.hops.length === 0 || obs.finalUrl === null || obs.fragment?.found === false) return;
+    if (softDeadReason({url: obs.url, finalUrl: obs.finalUrl, redirected: true, page: obs.page, unknownPageUrl: null}) !== null) return;
+    const sibling = siblingProbeUrl(obs.url, obs.finalUrl);
+    if (sibling === null) return;
+    let answer = this.unknownPages.get(sibling);
+    if (!answer) {
+      answer = this.probe(sibling).then((o) => (o.status !== null && o.status >= 200 && o.status < 300 ? o.finalUrl : null));
+      this.unknownPages.set(sibling, answer);
+    }
+    obs.unknownPageUrl = await answer;
   }
 
   /** Probe many URLs (unique, with fragments); all hosts progress at once. */
@@ -163,6 +232,9 @@ export class Prober {
       attempts: 0,
       retryAfterExceeded: false,
       fragment: null,
+      page: null,
+      unknownPageUrl: null,
+      quotaExhaustedMs: null,
     };
     let url: URL;
     try {
@@ -173,11 +245,13 @@ export class Prober {
     }
     const fragment = checkableFragment(url);
     url.hash = '';
-    // A fragment needs the HTML, so GET straight away; otherwise HEAD first (no body at all).
-    let method: 'HEAD' | 'GET' = fragment ? 'GET' : 'HEAD';
     const seen = new Set<string>([url.href]);
     for (;;) {
-      const r = await this.withRetries(url, () => method, (m) => (method = m), fragment, obs);
+      const r = await this.withRetries(url, fragment, obs);
+      if ('quotaExhaustedMs' in r) {
+        obs.quotaExhaustedMs = r.quotaExhaustedMs;
+        return obs;
+      }
       if ('error' in r) {
         obs.error = r.error;
         obs.status = null;
@@ -187,6 +261,7 @@ export class Prober {
       obs.finalUrl = url.href;
       obs.headers = {cfMitigated: r.cfMitigated, retryAfterMs: r.retryAfterMs, contentType: r.contentType};
       obs.fragment = r.fragment;
+      obs.page = r.page;
       if (!REDIRECTS.has(r.status) || r.location === null) return obs;
       let next: URL;
       try {
@@ -215,30 +290,15 @@ export class Prober {
     }
   }
 
-  /** One hop: HEAD→GET fallback, backoff on 5xx and network errors, Retry-After (capped) on 429/503. */
-  private async withRetries(
-    url: URL,
-    getMethod: () => 'HEAD' | 'GET',
-    setMethod: (m: 'HEAD' | 'GET') => void,
-    fragment: string | null,
-    obs: Observation,
-  ): Promise<Exchange> {
+  /** One hop: backoff on 5xx and network errors, Retry-After (capped) on 429/503. */
+  private async withRetries(url: URL, fragment: string | null, obs: Observation): Promise<Exchange> {
     const {retries, retryBaseDelayMs, retryAfterCapMs} = this.config;
     let failures = 0;
     let rateLimits = 0;
-    let attempts = 0;
     for (;;) {
-      attempts++;
-      let r = await this.exchange(url, getMethod(), fragment);
-      // Servers that mishandle HEAD (405, 501, 4xx, 5xx, reset, hang) get a GET before we judge them.
-      if (getMethod() === 'HEAD' && shouldFallBack(r)) {
-        // After a network error the GET is also the first retry: a dead host costs retries + 1 timeouts, not + 2.
-        if ('error' in r) failures++;
-        setMethod('GET');
-        r = await this.exchange(url, 'GET', fragment);
-        if ('error' in r && failures > 0) attempts++;
-      }
-      obs.attempts = attempts;
+      obs.attempts++;
+      const r = await this.exchange(url, fragment);
+      if ('quotaExhaustedMs' in r) return r;
       if ('error' in r) {
         if (r.error.kind === 'tls' || failures >= retries) return r;
         failures++;
@@ -266,18 +326,27 @@ export class Prober {
     }
   }
 
-  /** One request/response. Reads no body unless a fragment must be found, and then at most maxBodyBytes. */
-  private async exchange(url: URL, method: 'HEAD' | 'GET', fragment: string | null): Promise<Exchange> {
+  /**
+   * One GET and its answer. Every request is a GET: the page itself is what tells a live page from a not-found
+   * page served with 200, and one GET costs the host no more than a HEAD that a GET must often follow. Only a
+   * 2xx HTML body is read, and only as far as needed (see `request`).
+   */
+  private async exchange(url: URL, fragment: string | null): Promise<Exchange> {
     if (this.aborted) return {error: {kind: 'other', message: 'aborted'}};
     const answer = await this.dns.lookup(url.hostname);
     if ('error' in answer) return {error: answer.error};
+    // A host that announced its quota is paced inside it: we wait for its reset rather than make it say 429.
+    const quotaWait = this.limits.quotaWaitMs(url.hostname);
+    if (quotaWait > this.config.retryAfterCapMs) return {quotaExhaustedMs: quotaWait};
     const release = await this.limits.acquire(url.hostname);
     this.stats.requests++;
     try {
-      const r = await this.request(url, method, fragment, answer);
-      if (!('error' in r) && r.status === 429) {
+      const r = await this.request(url, fragment, answer);
+      if ('error' in r || 'quotaExhaustedMs' in r) return r;
+      this.limits.announced(url.hostname, r.quota);
+      if (r.status === 429) {
         // Told while this request still holds its slot, so the host's ceiling counts it as one too many.
-        const ra = r.retryAfterMs;
+        const ra = r.retryAfterMs ?? (r.quota?.remaining === 0 ? r.quota.resetMs : null);
         const wait = ra === null ? this.config.retryBaseDelayMs : ra > this.config.retryAfterCapMs ? 0 : ra;
         this.limits.rateLimited(url.hostname, wait);
       }
@@ -287,16 +356,15 @@ export class Prober {
     }
   }
 
-  private request(url: URL, method: 'HEAD' | 'GET', fragment: string | null, addr: {address: string; family: 4 | 6}): Promise<Exchange> {
+  private request(url: URL, fragment: string | null, addr: {address: string; family: 4 | 6}): Promise<Exchange> {
     const lookup = ((_host: string, opts: {all?: boolean}, cb: (...args: unknown[]) => void) => {
       if (opts.all) cb(null, [{address: addr.address, family: addr.family}]);
       else cb(null, addr.address, addr.family);
     }) as unknown as LookupFunction;
     const isHttps = url.protocol === 'https:';
-    const wantBody = method === 'GET' && fragment !== null;
     return new Promise<Exchange>((resolve) => {
       let settled = false;
-      /** `drain`: the response has no body worth a socket (HEAD, or a small one): read it off and keep the connection. */
+      /** `drain`: what is left of the body is small: read it off and keep the connection. */
       const finish = (r: Exchange, drain?: http.IncomingMessage): void => {
         if (settled) return;
         settled = true;
@@ -306,13 +374,13 @@ export class Prober {
         resolve(r);
       };
       const req = (isHttps ? https : http).request(url, {
-        method,
+        method: 'GET',
         agent: isHttps ? this.agents.https : this.agents.http,
         lookup,
         headers: {
           'user-agent': this.config.userAgent,
-          accept: wantBody ? 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8' : '*/*',
-          'accept-encoding': wantBody ? 'gzip, deflate, br' : 'identity',
+          accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8',
+          'accept-encoding': 'gzip, deflate, br',
         },
       });
       const timer = setTimeout(() => {
@@ -330,53 +398,48 @@ export class Prober {
       req.on('close', markSent);
       req.on('error', (e) => finish({error: classify(e as NodeJS.ErrnoException)}));
       req.on('response', (res) => {
-        const header = (name: string): string | undefined => {
-          const v = res.headers[name];
-          return Array.isArray(v) ? v[0] : v;
-        };
+        const header = (name: string): string | undefined => headerOf(res.headers, name);
         const base = {
           status: res.statusCode ?? 0,
           location: header('location') ?? null,
           retryAfterMs: parseRetryAfter(header('retry-after')),
           cfMitigated: header('cf-mitigated') !== undefined,
           contentType: header('content-type') ?? null,
+          quota: parseQuota(res.headers),
         };
+        const length = Number(header('content-length') ?? NaN);
+        const small = (limit: number): boolean => base.status === 204 || base.status === 304 || (Number.isFinite(length) && length <= limit);
         const isHtml = base.contentType === null || /html|xml/i.test(base.contentType);
-        if (!wantBody || base.status < 200 || base.status >= 300 || !isHtml || fragment === null) {
-          const length = Number(header('content-length') ?? NaN);
-          const small = method === 'HEAD' || base.status === 204 || base.status === 304 || (Number.isFinite(length) && length <= 16 * 1024);
-          finish({...base, fragment: null}, small ? res : undefined);
+        if (base.status < 200 || base.status >= 300 || !isHtml) {
+          finish({...base, fragment: null, page: null}, small(16 * 1024) ? res : undefined);
           return;
         }
-        const matcher = fragmentMatcher(fragment);
+        // A 2xx page: read its title and main heading (and the #fragment's element) as it streams, then stop.
+        const scanner = new PageScanner(fragment);
         const encoding = (header('content-encoding') ?? '').toLowerCase();
         let stream: Readable = res;
         if (encoding === 'gzip' || encoding === 'x-gzip') stream = res.pipe(createGunzip());
         else if (encoding === 'deflate') stream = res.pipe(createInflate());
         else if (encoding === 'br') stream = res.pipe(createBrotliDecompress());
         const decoder = new TextDecoder();
-        let text = '';
         let bytes = 0;
+        const done = (ended: boolean): void => {
+          const found = scanner.fragmentFound;
+          const fragmentSeen = fragment === null ? null : {id: fragment, found, truncated: !found && !ended};
+          finish({...base, fragment: fragmentSeen, page: scanner.signals}, ended || small(64 * 1024) ? res : undefined);
+        };
         stream.on('data', (chunk: Buffer) => {
           if (settled) return;
           bytes += chunk.length;
-          const from = Math.max(0, text.length - 1024);
-          text += decoder.decode(chunk, {stream: true});
-          if (matcher.test(text.slice(from))) finish({...base, fragment: {id: fragment, found: true, truncated: false}});
-          else if (bytes >= this.config.maxBodyBytes) finish({...base, fragment: {id: fragment, found: false, truncated: true}});
-          else if (text.length > 4096) text = text.slice(-2048); // keep only an overlap: ids are short
+          scanner.feed(decoder.decode(chunk, {stream: true}));
+          if (scanner.complete || bytes >= this.config.maxBodyBytes) done(false);
+          else if (scanner.fragmentSettled && bytes >= Math.min(PAGE_SIGNAL_BYTES, this.config.maxBodyBytes)) done(false);
         });
-        stream.on('end', () => finish({...base, fragment: {id: fragment, found: false, truncated: false}}));
+        stream.on('end', () => done(true));
         stream.on('error', (e) => finish({error: classify(e as NodeJS.ErrnoException)}));
         res.on('aborted', () => finish({error: {kind: 'reset', message: 'response aborted'}}));
       });
       req.end();
     });
   }
-}
-
-function shouldFallBack(r: Exchange): boolean {
-  if ('error' in r) return r.error.kind === 'reset' || r.error.kind === 'timeout' || r.error.kind === 'other';
-  if (r.status === 429) return false;
-  return r.status >= 400 || r.status === 999;
 }

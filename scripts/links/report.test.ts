@@ -10,6 +10,7 @@ const r = (url: string, verdict: LinkResult['verdict'], extra: Partial<LinkResul
   finalUrl: url,
   reason: 'HTTP 200',
   locations: [{file: 'docs/a.md', line: 3, column: 7}],
+  fix: null,
   fixable: false,
   checkedAt: '2025-03-01T10:00:00.000Z',
   fromCache: false,
@@ -50,7 +51,7 @@ describe('console and annotations', () => {
     expect(text).toContain('  https://bad.test/\n    HTTP 404\n    at docs/a.md:3:7\n');
     expect(text).not.toContain('https://ok.test/');
     expect(formatConsole(results, s, true)).toContain('https://ok.test/');
-    expect(text).toMatch(/3 URLs \(3 citations in 1 files\): 1 ok, 0 redirected, 1 broken, 1 unverified, 0 skipped/);
+    expect(text).toMatch(/3 URLs \(3 citations in 1 files\): 1 ok, 0 redirected, 1 broken, 0 soft-dead, 1 unverified, 0 skipped/);
   });
 });
 

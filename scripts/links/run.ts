@@ -9,7 +9,7 @@ import {fixFiles} from './fix';
 import {judge} from './judge';
 import {locationsOf, settle} from './plan';
 import {Prober} from './probe';
-import {formatAnnotations, formatConsole, formatStepSummary, summarize, toJson, toLinkHealth} from './report';
+import {formatAnnotations, formatConsole, formatNotFixed, formatStepSummary, summarize, toJson, toLinkHealth} from './report';
 import type {Citation, Config, Judgement, LinkResult, Verdict} from './types';
 import {VERDICTS} from './types';
 
@@ -21,7 +21,9 @@ Options:
   --json FILE            write the JSON report {links: [...], summary: {...}}
   --config FILE          JSON config (default: links.config.json here, if present)
   --fix                  rewrite URLs whose every redirect was permanent (301/308) and
-                         whose final answer was 2xx; keeps #fragments, changes nothing else
+                         whose final answer was a real, specific 2xx page (never a home,
+                         sign-in or not-found page, nor a parent page); keeps #fragments,
+                         changes nothing else, and says why each other redirect was left
   --health FILE          write the site's link-health data (e.g. src/data/link-health.json)
   --changed-since REF    check only URLs on lines added or changed since the merge base
                          of REF and HEAD (git diff; for pull requests)
@@ -29,8 +31,9 @@ Options:
   --verbose              list ok URLs too
   -h, --help             show this help
 
-Verdicts: ok, redirected (warning), broken (error), unverified (warning), skipped.
-Exit codes: 0 nothing broken, 1 something broken, 2 usage, config or parse error.
+Verdicts: ok, redirected (warning), broken (error), soft-dead (error: answers 2xx, but with a
+  not-found, home or sign-in page), unverified (warning), skipped.
+Exit codes: 0 nothing broken, 1 something broken or soft-dead, 2 usage, config or parse error.
 Config keys: timeoutMs, retries, concurrency, perHostConcurrency, skip [{pattern, reason}],
   retryAfterCapMs, retryBaseDelayMs, cacheTtlHours, maxRedirects, maxBodyBytes, dnsTimeoutMs, userAgent.
 `;
@@ -121,8 +124,9 @@ export async function run(argv: readonly string[], io: Io): Promise<RunOutcome> 
     status: null,
     finalUrl: null,
     reason: '',
+    fix: null,
     ...j,
-    fixable: j?.verdict === 'redirected' && j.finalUrl !== null,
+    fixable: j?.fix?.rewrite === true && j.finalUrl !== null,
     checkedAt: new Date(now()).toISOString(),
     fromCache: false,
     ...extra,
@@ -134,10 +138,10 @@ export async function run(argv: readonly string[], io: Io): Promise<RunOutcome> 
       for (const c of found) {
         if (selected.has(c.url) || (changed && !changed.get(abs(c.file))?.has(c.line))) continue;
         const s = settle(c.url, config, cache, now());
-        if (s.kind === 'skip') selected.set(c.url, result(c.url, {verdict: 'skipped', status: null, finalUrl: null, reason: s.reason}));
+        if (s.kind === 'skip') selected.set(c.url, result(c.url, {verdict: 'skipped', status: null, finalUrl: null, fix: null, reason: s.reason}));
         else if (s.kind === 'cached') {
           const e = s.entry;
-          selected.set(c.url, result(c.url, {verdict: 'ok', status: e.status, finalUrl: e.finalUrl, reason: `${e.reason} (cached)`}, {checkedAt: e.checkedAt, fromCache: true}));
+          selected.set(c.url, result(c.url, {verdict: 'ok', status: e.status, finalUrl: e.finalUrl, fix: null, reason: `${e.reason} (cached)`}, {checkedAt: e.checkedAt, fromCache: true}));
         } else selected.set(c.url, prober.probeOne(c.url).then((o) => result(c.url, judge(o))));
       }
       // Get this file's first requests onto the wire before parsing the next file blocks the thread.
@@ -182,8 +186,9 @@ export async function run(argv: readonly string[], io: Io): Promise<RunOutcome> 
     const fixed = fixFiles(relevant, results, io.cwd);
     for (const f of fixed.rewritten) io.out(`fixed ${f.file}:${f.line}:${f.column}: ${f.from} → ${f.to}\n`);
     for (const f of fixed.leftAlone) io.out(`not fixed (escaped text, fix by hand) ${f.file}:${f.line}:${f.column}: ${f.url}\n`);
+    io.out(formatNotFixed(results));
   }
-  const broken = results.some((r) => r.verdict === 'broken');
+  const broken = results.some((r) => r.verdict === 'broken' || r.verdict === 'soft-dead');
   return {code: broken ? 1 : 0, results, config, prober};
 }
 

@@ -48,7 +48,8 @@ export interface Citation extends Location {
   /** Offset of `raw` in the file, or null when the URL text is not literally in the source (not fixable). */
   offset: number | null;
   raw: string;
-  kind: 'link' | 'definition' | 'reference' | 'jsx';
+  /** `jsx`: an attribute of an MDX element (`href="…"`, `href={'…'}`, `<img src>`); `image`: `![alt](url)`. */
+  kind: 'link' | 'image' | 'definition' | 'reference' | 'jsx';
 }
 
 export interface Hop {
@@ -84,19 +85,32 @@ export interface Observation {
   retryAfterExceeded: boolean;
   /** null: no fragment to find or not checkable (non-HTML, text fragment). */
   fragment: {id: string; found: boolean; truncated: boolean} | null;
+  /** What the final 2xx HTML page says about itself; null when it was not HTML or not read. */
+  page: {title: string | null; heading: string | null} | null;
+  /** Where a made-up page next to the cited one ended up (2xx after redirects), when that was asked. */
+  unknownPageUrl: string | null;
+  /** The host's announced quota (RateLimit-*) was used up for longer than the Retry-After cap: not asked. */
+  quotaExhaustedMs: number | null;
 }
+
+/**
+ * What `--fix` may do with a link: rewrite it to `finalUrl`, or why it must not although the link was
+ * redirected. null: there was no redirect, so nothing to fix.
+ */
+export type FixDecision = {rewrite: true} | {rewrite: false; why: string} | null;
 
 export interface Judgement {
   verdict: Verdict;
   status: number | null;
   finalUrl: string | null;
   reason: string;
+  fix: FixDecision;
 }
 
 export interface LinkResult extends Judgement {
   url: string;
   locations: Location[];
-  /** Permanent chain to a 2xx: --fix may rewrite it. */
+  /** Permanent chain to a real, specific 2xx page (`fix.rewrite`): --fix may rewrite it. */
   fixable: boolean;
   checkedAt: string;
   fromCache: boolean;

@@ -3,8 +3,11 @@
  * them (scripts/links/), the build reads them (src/node/linkHealth.ts → the resource cards).
  */
 
-/** Listed worst first: the order of the checker's report. */
-export const LINK_VERDICTS = ['broken', 'redirected', 'unverified', 'skipped', 'ok'] as const;
+/**
+ * Listed worst first: the order of the checker's report. `soft-dead`: the site answers 2xx, but with a
+ * not-found page, its home page or a sign-in page instead of the cited one (docs-internal/link-checker.md).
+ */
+export const LINK_VERDICTS = ['broken', 'soft-dead', 'redirected', 'unverified', 'skipped', 'ok'] as const;
 
 export type LinkVerdict = (typeof LINK_VERDICTS)[number];
 

@@ -25,10 +25,13 @@ describe('ResourceCard', () => {
     expect(render()).not.toContain('verified');
   });
 
-  it('flags a broken link and points a moved one at its new home', () => {
+  it('flags a broken or soft-dead link and points a moved one at its new home', () => {
     expect(render({healthVerdict: 'broken', healthCheckedAt: '2026-11-02T08:00:00Z'})).toContain(
       'Link reported broken on Nov 2, 2026',
     );
+    const dead = render({healthVerdict: 'soft-dead', healthCheckedAt: '2026-11-02T08:00:00Z'});
+    expect(dead).toContain('Link reported dead on Nov 2, 2026: the site now shows a not-found, home or sign-in page instead.');
+    expect(dead).toMatch(/class="card [^"]*cardBroken/);
     const moved = render({
       healthVerdict: 'redirected',
       healthCheckedAt: '2026-11-02T08:00:00Z',

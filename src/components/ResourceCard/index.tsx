@@ -24,6 +24,13 @@ function HealthNote({verdict, checkedAt, finalUrl}: {verdict: Props['healthVerdi
   if (verdict === 'broken') {
     return <p className={clsx(styles.health, styles.healthBroken)}>Link reported broken on {date}: it may be down or moved.</p>;
   }
+  if (verdict === 'soft-dead') {
+    return (
+      <p className={clsx(styles.health, styles.healthBroken)}>
+        Link reported dead on {date}: the site now shows a not-found, home or sign-in page instead.
+      </p>
+    );
+  }
   if (verdict === 'redirected' && finalUrl) {
     return (
       <p className={clsx(styles.health, styles.healthMoved)}>
@@ -43,7 +50,7 @@ export default function ResourceCard({href, title, type, children, healthVerdict
   const resourceType = type ?? resourceTypeFor(url);
   const site = url.hostname.replace(/^www\./, '');
   return (
-    <li className={clsx('card', styles.card, healthVerdict === 'broken' && styles.cardBroken)}>
+    <li className={clsx('card', styles.card, (healthVerdict === 'broken' || healthVerdict === 'soft-dead') && styles.cardBroken)}>
       <div className={styles.meta}>
         <span className={clsx(styles.badge, styles[`badge_${resourceType}`])}>{RESOURCE_TYPES[resourceType]}</span>
         <span className={styles.site}>{site}</span>
