@@ -71,7 +71,7 @@ const cases: Array<[string, Partial<Observation>, Verdict, RegExp]> = [
   ['301 where unknown pages go', {url: 'https://a.test/blog/x', hops: [hop(301)], finalUrl: 'https://b.test/products', unknownPageUrl: 'https://b.test/products'}, 'soft-dead', /unknown page/],
   // …and the look-alikes that are not
   ['a docs page about HTTP 404', {url: 'https://a.test/docs/Web/HTTP/Status/404', page: {title: '404 Not Found - HTTP | A', heading: '404 Not Found'}}, 'ok', /HTTP 200/],
-  ['/ → /en/', {url: 'https://a.test/', hops: [hop(301)], finalUrl: 'https://a.test/en/'}, 'redirected', /moved permanently/],
+  ['/ → /en/', {url: 'https://a.test/', hops: [hop(301)], finalUrl: 'https://a.test/en/'}, 'ok', /via redirect to the home page \(301\)/],
   ['/docs → /docs/latest/', {url: 'https://a.test/docs', hops: [hop(302)], finalUrl: 'https://a.test/docs/latest/'}, 'ok', /temporary redirect/],
   ['301 up to a parent page', {url: 'https://a.test/docs/a/b', hops: [hop(301)], finalUrl: 'https://a.test/docs/a/'}, 'redirected', /up to a parent page/],
 ];

@@ -1,4 +1,4 @@
-import {isRedirectToParent, softDeadReason} from './softDead';
+import {isHomePath, isRedirectToParent, softDeadReason} from './softDead';
 import type {FixDecision, Judgement, Observation} from './types';
 
 /** 301 and 308 say "moved for good": the source should follow. 302, 303 and 307 do not. */
@@ -106,6 +106,10 @@ function verdictOf(o: Observation): Judgement {
     return o.fragment.truncated
       ? {verdict: 'unverified', status, finalUrl, fix: keep(o, `#${o.fragment.id} could not be found on the target page`), reason: `#${o.fragment.id} not in the first part of a large page`}
       : {verdict: 'broken', status, finalUrl, fix: keep(o, `#${o.fragment.id} is not on the target page`), reason: `#${o.fragment.id} not found on the page`};
+  }
+  if (o.hops.length > 0 && finalUrl !== null && isHomePath(new URL(finalUrl))) {
+    // A home page that redirects to a home page (`/` → `/en/`): the cited URL is the one to keep (it picks the reader's language).
+    return {verdict: 'ok', status, finalUrl, fix: keep(o, 'a home page that leads to a home page (a language or an index): the cited URL stays'), reason: `HTTP ${status} via redirect to the home page (${chain})`};
   }
   if (o.hops.length > 0 && o.hops.every((h) => isPermanent(h.status))) {
     const reason = `moved permanently (${chain} → ${status})`;

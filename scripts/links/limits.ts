@@ -74,8 +74,11 @@ export class Limits {
     this.gate(host).backlog--;
   }
 
-  /** Wait for a slot on `host` (and the end of any pause it asked for), then a global slot. Returns the release. */
-  async acquire(host: string): Promise<() => void> {
+  /**
+   * Wait for a slot on `host` (and the end of any pause it asked for), then a global slot. Returns the release, or
+   * null without taking anything when the host's announced quota would keep us waiting longer than `maxQuotaWaitMs`.
+   */
+  async acquire(host: string, maxQuotaWaitMs = Infinity): Promise<(() => void) | null> {
     const g = this.gate(host);
     if (g.inflight < g.limit && g.waiters.length === 0) g.inflight++;
     else await new Promise<void>((resolve) => g.waiters.push(resolve)); // the releaser hands its slot over
@@ -83,8 +86,14 @@ export class Limits {
     for (;;) {
       // A host that said "slow down" keeps its slots idle until the pause ends; other hosts go on.
       while (Date.now() < g.pausedUntil) await sleep(g.pausedUntil - Date.now());
-      // Inside an announced quota: once it is spent, wait for its reset.
-      for (let wait = this.quotaWaitMs(host); wait > 0; wait = this.quotaWaitMs(host)) await sleep(wait);
+      // Inside an announced quota: once it is spent, wait for its reset (if not too long).
+      for (let wait = this.quotaWaitMs(host); wait > 0; wait = this.quotaWaitMs(host)) {
+        if (wait > maxQuotaWaitMs) {
+          this.releaseHost(g);
+          return null;
+        }
+        await sleep(wait);
+      }
       if (this.globalInflight < this.concurrency && this.globalWaiters.length === 0) this.globalInflight++;
       else await new Promise<void>((resolve) => this.globalWaiters.push({gate: g, wake: resolve}));
       // While this waited for a global slot, another request may have spent the last of the quota.

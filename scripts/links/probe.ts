@@ -338,7 +338,8 @@ export class Prober {
     // A host that announced its quota is paced inside it: we wait for its reset rather than make it say 429.
     const quotaWait = this.limits.quotaWaitMs(url.hostname);
     if (quotaWait > this.config.retryAfterCapMs) return {quotaExhaustedMs: quotaWait};
-    const release = await this.limits.acquire(url.hostname);
+    const release = await this.limits.acquire(url.hostname, this.config.retryAfterCapMs);
+    if (release === null) return {quotaExhaustedMs: this.limits.quotaWaitMs(url.hostname)};
     this.stats.requests++;
     try {
       const r = await this.request(url, fragment, answer);

@@ -37,7 +37,15 @@ beforeAll(async () => {
     '127.0.0.7',
     (req, res) => {
       const u = req.url ?? '/';
-      if (u.startsWith('/ok')) res.writeHead(200, {'content-type': 'text/html'}).end('<h2 id="intro">x</h2>');
+      const page = (title: string) => res.writeHead(200, {'content-type': 'text/html'}).end(`<title>${title}</title><main><h1>${title}</h1></main>`);
+      if (u === '/') page('Home');
+      else if (u === '/gone-home') res.writeHead(301, {location: '/'}).end();
+      else if (u === '/section/child') res.writeHead(301, {location: '/section/'}).end();
+      else if (u === '/section/') page('Section');
+      else if (u === '/members') res.writeHead(302, {location: '/login?next=/members'}).end();
+      else if (u.startsWith('/login')) page('Sign in');
+      else if (u === '/retired') page('Page not found');
+      else if (u.startsWith('/ok')) res.writeHead(200, {'content-type': 'text/html'}).end('<h2 id="intro">x</h2>');
       else if (u === '/moved') res.writeHead(301, {location: '/moved2'}).end();
       else if (u === '/moved2') res.writeHead(308, {location: '/ok/new'}).end();
       else if (u === '/temp') res.writeHead(302, {location: '/ok/elsewhere'}).end();
@@ -70,13 +78,14 @@ describe('check-links end to end (loopback)', () => {
         status: 200,
         finalUrl: url,
         reason: 'HTTP 200',
+        notFixable: null,
         locations: [
           {file: 'docs/one.md', line: 3, column: 5},
           {file: 'docs/one.md', line: 3, column: 5 + url.length + 14},
           {file: 'docs/sub/two.mdx', line: 3, column: 7},
         ],
       },
-      {url: a.url('/nope'), verdict: 'broken', status: 404, finalUrl: a.url('/nope'), reason: 'HTTP 404', locations: [{file: 'docs/sub/two.mdx', line: 4, column: 9}]},
+      {url: a.url('/nope'), verdict: 'broken', status: 404, finalUrl: a.url('/nope'), reason: 'HTTP 404', notFixable: null, locations: [{file: 'docs/sub/two.mdx', line: 4, column: 9}]},
     ]);
     expect(report.summary).toMatchObject({urls: 2, ok: 1, broken: 1, redirected: 0, unverified: 0, skipped: 0, files: 2, citations: 4});
     expect(r.out).toMatch(/Broken: 1\n {2}http:\/\/127\.0\.0\.7:\d+\/nope\n {4}HTTP 404\n {4}at docs\/sub\/two\.mdx:4:9/);
@@ -113,7 +122,7 @@ describe('check-links end to end (loopback)', () => {
     await cli(dir, []);
     const second = await cli(dir, ['--json', 'r.json']);
     expect(a.count('/ok/cached')).toBe(1);
-    expect(a.count('/cache-404', 'HEAD')).toBe(2);
+    expect(a.count('/cache-404')).toBe(2);
     const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as JsonReport;
     expect(report.summary.fromCache).toBe(1);
     expect(second.code).toBe(1);
@@ -167,6 +176,32 @@ describe('check-links end to end (loopback)', () => {
     // nothing to fix the second time
     const again = await cli(dir, ['--fix', '--no-cache']);
     expect(again.out).not.toMatch(/^fixed/m);
+  });
+
+  it('--fix never points at a home, sign-in or parent page, and says why it left each redirect alone', async () => {
+    const source =
+      `- [Home](${a.url('/gone-home')})\n- [Parent](${a.url('/section/child')})\n- [Login](${a.url('/members')})\n` +
+      `- [Temp](${a.url('/temp')})\n- [Moved](${a.url('/moved')})\n- [Retired](${a.url('/retired')})\n`;
+    const dir = workspace({'docs/f.md': source});
+    const r = await cli(dir, ['--fix', '--no-cache', '--json', 'r.json'], {GITHUB_ACTIONS: 'true'});
+    expect(r.code).toBe(1); // soft-dead links fail the check, as broken ones do
+    expect(readFileSync(join(dir, 'docs/f.md'), 'utf8')).toBe(source.replace(a.url('/moved'), a.url('/ok/new')));
+    const notFixed = r.out.split('\n').filter((l) => l.startsWith('not fixed'));
+    expect(notFixed).toEqual([
+      `not fixed docs/f.md:1:10: ${a.url('/gone-home')}: deep link redirected to the site's home page (${a.url('/')})`,
+      `not fixed docs/f.md:2:12: ${a.url('/section/child')}: it now leads up to a parent page; check that what was cited is there, then edit by hand`,
+      `not fixed docs/f.md:3:11: ${a.url('/members')}: redirected to a sign-in page (${a.url('/login')})`,
+      `not fixed docs/f.md:4:10: ${a.url('/temp')}: a temporary redirect (302): the cited URL stays the one to use`,
+    ]);
+    const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as JsonReport;
+    expect(report.summary).toMatchObject({'soft-dead': 3, redirected: 2, ok: 1, broken: 0});
+    const byUrl = new Map(report.links.map((l) => [l.url, l]));
+    expect(byUrl.get(a.url('/retired'))).toMatchObject({verdict: 'soft-dead', notFixable: null, reason: 'soft 404: the page\'s title says "Page not found"'});
+    expect(byUrl.get(a.url('/section/child'))).toMatchObject({verdict: 'redirected', notFixable: expect.stringMatching(/parent page/)});
+    expect(byUrl.get(a.url('/moved'))).toMatchObject({verdict: 'redirected', notFixable: null});
+    expect(r.out).toMatch(/Soft-dead \(the site answers, but with a not-found, home or sign-in page instead\): 3\n/);
+    expect(r.out).toContain(`::error file=docs/f.md,line=6,col=13,title=Dead link (soft 404%2C home or sign-in page)::${a.url('/retired')}: soft 404`);
+    expect(r.out).toMatch(/moved permanently \(301 → 200\), up to a parent page \(not for --fix: it now leads up to a parent page/);
   });
 
   it('writes the link-health data the site reads', async () => {

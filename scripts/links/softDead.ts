@@ -75,7 +75,21 @@ function segments(url: URL): string[] {
     });
 }
 
-const LOCALE = /^[a-z]{2}(?:[-_][a-z]{2,4})?$/;
+const LANGUAGES = new Intl.DisplayNames(['en'], {type: 'language', fallback: 'none'});
+
+/**
+ * `en`, `en-US`, `zh_cn`, `zh-Hans`: a two-letter language code, as sites put first in their paths (so `/ok/`,
+ * `/go/`, `/js/` are not; three-letter codes are left out, as `/new/` and `/api/` would pass).
+ */
+function isLocale(segment: string): boolean {
+  if (!/^[a-z]{2}(?:[-_][a-z0-9]{2,4})?$/.test(segment)) return false;
+  try {
+    return LANGUAGES.of(segment.replace('_', '-')) !== undefined;
+  } catch {
+    return false; // not a well-formed language tag
+  }
+}
+
 const INDEX_FILE = /^(?:index|default|home|start)(?:\.[a-z]{2,5})?$/;
 
 /** `/`, `/en/`, `/en-US/`, `/index.html`, `/home`, `/en/index.html`: the site's front page. */
@@ -83,8 +97,8 @@ export function isHomePath(url: URL): boolean {
   const parts = segments(url);
   if (parts.length === 0) return true;
   const [first = '', second] = parts;
-  if (parts.length === 1) return LOCALE.test(first) || INDEX_FILE.test(first);
-  return parts.length === 2 && LOCALE.test(first) && INDEX_FILE.test(second ?? '');
+  if (parts.length === 1) return isLocale(first) || INDEX_FILE.test(first);
+  return parts.length === 2 && isLocale(first) && INDEX_FILE.test(second ?? '');
 }
 
 const LOGIN_SEGMENT = /^(?:log-?in|log_in|sign-?in|sign_in|log-?on|sign-?on|sso|saml|cas)(?:\.[a-z]{2,5})?$/;
