@@ -10,11 +10,17 @@ export const SLOW_MS = 5000; // "slow" servers answer after this long: far past 
 export const HUGE = 100 * 1024 * 1024;
 
 function kindOf(req: http.IncomingMessage): {kind: string; rest: string} {
-  const [, kind = '', ...rest] = (req.url ?? '/').split('/');
+  const [, kind = '', ...rest] = (req.url ?? '/').split('?')[0]!.split('/');
   return {kind, rest: rest.join('/')};
 }
 
 const page = (id = 'sec'): string => `<!doctype html><html><body><h1>Title</h1><h2 id="${id}">Section</h2><p>text</p></body></html>`;
+const titled = (title: string, heading: string, text = 'text'): string =>
+  `<!doctype html><html><head><title>${title}</title></head><body><header><h1>Rotten</h1></header><main><h1>${heading}</h1><p>${text}</p></main></body></html>`;
+
+/** The quota host's announced limit: QUOTA requests per QUOTA_WINDOW_MS, in fixed windows; past it, 429. */
+export const QUOTA = 8;
+export const QUOTA_WINDOW_MS = 1000;
 
 /** One handler serves every behaviour; the first path segment names it. */
 export function handler(req: http.IncomingMessage, res: http.ServerResponse, host: SimHost): void {
@@ -104,6 +110,67 @@ export function handler(req: http.IncomingMessage, res: http.ServerResponse, hos
       if (bump() === 1) send(429, {'retry-after': new Date(Date.now() + 1000).toUTCString()});
       else send(200, html);
       return;
+    // Rot that still answers 2xx (soft-dead), and the look-alikes that are fine.
+    case '':
+      if (req.url === '/') send(301, {location: '/en/'});
+      else send(404, html, 'not found');
+      return;
+    case 'en':
+      send(200, html, titled('Rotten', 'Welcome'));
+      return;
+    case 'soft404':
+      send(200, html, titled('Page not found | Rotten', 'Page not found'));
+      return;
+    case 'softh1':
+      send(200, html, titled('Rotten Docs', 'Sorry, we couldn’t find that page'));
+      return;
+    case 'tohome':
+      send(301, {location: '/'});
+      return;
+    case 'tologin':
+      send(302, {location: `/login?next=${encodeURIComponent(req.url ?? '/')}`});
+      return;
+    case 'login':
+      send(200, html, titled('Sign in | Rotten', 'Sign in'));
+      return;
+    case 'to404':
+      send(302, {location: '/404.html'});
+      return;
+    case '404.html':
+      send(200, html, titled('Rotten', 'Lost?'));
+      return;
+    case 'catchall':
+      send(301, {location: '/products/overview'}); // every old address, made-up ones too
+      return;
+    case 'products':
+      send(200, html, titled('Products | Rotten', 'Products'));
+      return;
+    case 'about404':
+      send(200, html, titled('404 Not Found - HTTP | Rotten', '404 Not Found', 'The 404 status code means the page does not exist. Here is how to handle it.'));
+      return;
+    case 'docsdir':
+      if (rest.endsWith('/latest/')) send(200, html, titled('Docs | Rotten', 'Documentation'));
+      else send(301, {location: `/docsdir/${rest}/latest/`});
+      return;
+    case 'parent':
+      if (rest.endsWith('/child')) send(301, {location: `/parent/${rest.slice(0, -'child'.length)}`});
+      else send(200, html, titled('Section | Rotten', 'Section'));
+      return;
+    case 'quota': {
+      const now = Date.now();
+      const start = host.state.get('quota start') ?? now;
+      host.state.set('quota start', start);
+      const window = Math.floor((now - start) / QUOTA_WINDOW_MS);
+      const used = (host.state.get(`quota ${window}`) ?? 0) + 1;
+      host.state.set(`quota ${window}`, used);
+      const endsAt = start + (window + 1) * QUOTA_WINDOW_MS;
+      const quota = {'ratelimit-limit': String(QUOTA), 'ratelimit-remaining': String(Math.max(0, QUOTA - used)), 'ratelimit-reset': String(Math.ceil((endsAt - now) / 1000))};
+      if (used > QUOTA) {
+        host.tooMany++;
+        send(429, quota);
+      } else send(200, {...html, ...quota}, page());
+      return;
+    }
     default:
       send(404, html, 'not found');
   }
@@ -127,6 +194,8 @@ export const HOSTS: HostPlan[] = [
   {name: 'bots', ip: '127.0.0.27', latencyMs: 80},
   {name: 'limited', ip: '127.0.0.28', latencyMs: 80, maxConcurrent: 2},
   {name: 'net', ip: '127.0.0.29', latencyMs: 60},
+  {name: 'rotten', ip: '127.0.0.30', latencyMs: 90},
+  {name: 'quota', ip: '127.0.0.31', latencyMs: 60},
 ];
 
 export interface HostStats {

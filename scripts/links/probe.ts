@@ -384,9 +384,13 @@ export class Prober {
           'accept-encoding': 'gzip, deflate, br',
         },
       });
+      // When the timer fires, an answer may already be waiting: a long synchronous parse of the next file can hold
+      // the thread past the deadline. setImmediate runs after the pending I/O is read, so only real silence times out.
       const timer = setTimeout(() => {
-        const e = Object.assign(new Error(`no answer within ${this.config.timeoutMs} ms`), {timeout: true});
-        finish({error: classify(e)});
+        setImmediate(() => {
+          const e = Object.assign(new Error(`no answer within ${this.config.timeoutMs} ms`), {timeout: true});
+          finish({error: classify(e)});
+        });
       }, this.config.timeoutMs);
       this.unsent++;
       let written = false;

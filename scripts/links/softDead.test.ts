@@ -137,6 +137,12 @@ describe('softDeadReason', () => {
     expect(moved('https://a.test/404-guide', 'https://a.test/guides/404.html')).toBeNull();
   });
 
+  it('takes 404 in the cited address for a page about the error only as a word of its own', () => {
+    const notFoundPage = {title: 'Page not found', heading: null};
+    expect(softDeadReason(input({url: 'https://a.test/docs/http-404-errors', page: notFoundPage}))).toBeNull();
+    expect(softDeadReason(input({url: 'https://a.test/release/v2404/notes', page: notFoundPage}))).toMatch(/soft 404/);
+  });
+
   it('does not look at URLs when nothing was redirected', () => {
     expect(softDeadReason(input({url: 'https://a.test/login', finalUrl: 'https://a.test/login', page: {title: 'Sign in', heading: 'Sign in'}}))).toBeNull();
   });

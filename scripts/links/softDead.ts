@@ -126,7 +126,7 @@ export function isNotFoundUrl(url: URL): boolean {
 
 /** The cited URL itself is about not-found pages (`…/Status/404`, `…/http-404-errors`): its page may say "404 Not Found". */
 function citesTheError(url: URL): boolean {
-  return /(?:^|\D)404(?:\D|$)|not[-_ ]?found/i.test(decodeURIComponentSafe(url.pathname + url.search + url.hash));
+  return /(?:^|[^a-z0-9])404(?:[^0-9]|$)|not[-_ ]?found/i.test(decodeURIComponentSafe(url.pathname + url.search + url.hash));
 }
 
 function decodeURIComponentSafe(s: string): string {
