@@ -1,5 +1,5 @@
 /**
- * check-links: judge every external link in the docs (ok / redirected / broken / unverified / skipped),
+ * check-links: judge every external link in the docs (ok / redirected / broken / soft-dead / unverified / skipped),
  * politely and fast, reported at file:line. See docs-internal/link-checker.md and `--help`.
  */
 import {run} from './links/run';
