@@ -137,6 +137,15 @@ function decodeURIComponentSafe(s: string): string {
   }
 }
 
+/** The cited and the final URL, parsed; null if either is not a URL (the probe reports that elsewhere). */
+function parsed(url: string, finalUrl: string): [cited: URL, final: URL] | null {
+  try {
+    return [new URL(url), new URL(finalUrl)];
+  } catch {
+    return null;
+  }
+}
+
 export interface SoftDeadInput {
   /** The cited URL (with its fragment). */
   url: string;
@@ -150,14 +159,9 @@ export interface SoftDeadInput {
 
 /** Why a 2xx answer is not the cited page, or null when nothing says so. */
 export function softDeadReason(input: SoftDeadInput): string | null {
-  let cited: URL;
-  let final: URL;
-  try {
-    cited = new URL(input.url);
-    final = new URL(input.finalUrl);
-  } catch {
-    return null;
-  }
+  const pair = parsed(input.url, input.finalUrl);
+  if (!pair) return null;
+  const [cited, final] = pair;
   // A page about the error (MDN's "404 Not Found - HTTP | MDN", whose heading is just "404 Not Found") is cited for it.
   const aboutTheError = citesTheError(cited) || ABOUT_THE_ERROR.test(normalise(input.page?.title ?? ''));
   if (input.page && !aboutTheError) {
@@ -193,14 +197,9 @@ export const UNKNOWN_PAGE_NAME = 'check-links-no-such-page-404a7e';
  * cited URL is not a deep link or was not redirected to another path.
  */
 export function siblingProbeUrl(url: string, finalUrl: string): string | null {
-  let cited: URL;
-  let final: URL;
-  try {
-    cited = new URL(url);
-    final = new URL(finalUrl);
-  } catch {
-    return null;
-  }
+  const pair = parsed(url, finalUrl);
+  if (!pair) return null;
+  const [cited, final] = pair;
   if (isHomePath(cited)) return null;
   const trim = (p: string): string => p.replace(/\/+$/, '');
   if (cited.origin === final.origin && trim(cited.pathname) === trim(final.pathname)) return null; // slash or query only
@@ -213,14 +212,9 @@ export function siblingProbeUrl(url: string, finalUrl: string): string | null {
  * page, but not necessarily the one cited: `--fix` leaves such links to a person.
  */
 export function isRedirectToParent(url: string, finalUrl: string): boolean {
-  let cited: URL;
-  let final: URL;
-  try {
-    cited = new URL(url);
-    final = new URL(finalUrl);
-  } catch {
-    return false;
-  }
+  const pair = parsed(url, finalUrl);
+  if (!pair) return false;
+  const [cited, final] = pair;
   const from = segments(cited);
   const to = segments(final);
   const sameSite = cited.hostname.replace(/^www\./, '') === final.hostname.replace(/^www\./, '');
