@@ -45,7 +45,7 @@ export function judge(o: Observation): Judgement {
 function verdictOf(o: Observation): Judgement {
   const chain = o.hops.map((h) => String(h.status)).join(' → ');
   if (o.quotaExhaustedMs !== null) {
-    return {verdict: 'unverified', status: null, finalUrl: null, fix: null, reason: `the host's announced request quota is used up for ${seconds(o.quotaExhaustedMs)} more (over the Retry-After cap): not asked`};
+    return {verdict: 'unverified', status: null, finalUrl: null, fix: null, reason: `the host's announced request quota is used up for ${seconds(o.quotaExhaustedMs)} more, and waiting would pass the Retry-After cap: not asked`};
   }
   if (o.error) {
     const base = {verdict: 'broken' as const, status: o.status, finalUrl: null, fix: null};

@@ -4,6 +4,9 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 }
 
+/** Most time one host's quota may keep its requests waiting over a run, in units of the Retry-After cap. */
+export const QUOTA_WAIT_RUN_FACTOR = 4;
+
 /** A host's announced request quota (RateLimit-* / X-RateLimit-* headers), as parsed from one answer. */
 export interface Quota {
   remaining: number;
@@ -33,6 +36,9 @@ class HostGate {
   /** Requests sent and not answered yet: an announced `remaining` may not count them. */
   onWire = 0;
   budget: Budget | null = null;
+  /** Time this host's quota has kept its requests waiting, overlapping waits counted once, and up to when. */
+  quotaWaitedMs = 0;
+  quotaCountedUntil = 0;
   readonly waiters: Array<() => void> = [];
   constructor(readonly max: number) {
     this.limit = max;
@@ -88,10 +94,13 @@ export class Limits {
       while (Date.now() < g.pausedUntil) await sleep(g.pausedUntil - Date.now());
       // Inside an announced quota: once it is spent, wait for its reset (if not too long).
       for (let wait = this.quotaWaitMs(host); wait > 0; wait = this.quotaWaitMs(host)) {
-        if (wait > maxQuotaWaitMs) {
+        if (this.quotaOverCap(host, maxQuotaWaitMs) !== null) {
           this.releaseHost(g);
           return null;
         }
+        const until = Date.now() + wait;
+        g.quotaWaitedMs += Math.max(0, until - Math.max(Date.now(), g.quotaCountedUntil));
+        g.quotaCountedUntil = Math.max(g.quotaCountedUntil, until);
         await sleep(wait);
       }
       if (this.globalInflight < this.concurrency && this.globalWaiters.length === 0) this.globalInflight++;
@@ -122,9 +131,24 @@ export class Limits {
     if (!b || b.left > 0) return 0;
     const now = Date.now();
     if (now < b.resetAt) return b.resetAt - now;
-    if (b.limit === null) g.budget = null;
-    else g.budget = {...b, left: b.limit - g.onWire, resetAt: now + b.windowMs};
+    // A new window: what is still on the wire was sent in the last one.
+    g.budget = b.limit === null ? null : {...b, left: b.limit, resetAt: now + b.windowMs};
     return this.quotaWaitMs(host);
+  }
+
+  /**
+   * The wait, when it is longer than `capMs`, or when waiting it would make this host's quota keep us waiting
+   * longer than QUOTA_WAIT_RUN_FACTOR × `capMs` over the whole run (a host that always says "0 left, back in
+   * 20 s" must not hold the run for 20 s a link); else null.
+   */
+  quotaOverCap(host: string, capMs: number): number | null {
+    const wait = this.quotaWaitMs(host);
+    if (wait <= 0) return null;
+    if (wait > capMs) return wait;
+    const g = this.gate(host);
+    const now = Date.now();
+    const extra = Math.max(0, now + wait - Math.max(now, g.quotaCountedUntil));
+    return g.quotaWaitedMs + extra > QUOTA_WAIT_RUN_FACTOR * capMs ? wait : null;
   }
 
   /**
@@ -135,7 +159,7 @@ export class Limits {
     const g = this.gate(host);
     if (quota === null) return;
     const now = Date.now();
-    const windowMs = quota.resetMs ?? 1000;
+    const windowMs = Math.max(1000, quota.resetMs ?? 1000); // resets are said in whole seconds
     const left = quota.remaining - Math.max(0, g.onWire - 1);
     const b = g.budget;
     if (b && now < b.resetAt && now + windowMs <= b.resetAt + 1000) b.left = Math.min(b.left, left);

@@ -429,6 +429,24 @@ describe('announced quotas (RateLimit-*, X-RateLimit-*) against loopback hosts',
     }
   });
 
+  it('caps the total time a host’s quota keeps us waiting: a host that always says "0 left, back in 1 s" does not hold the run', async () => {
+    const host = await startHost('127.0.0.15', (_req, res) => res.writeHead(200, {'x-ratelimit-limit': '0', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1', 'content-type': 'text/html'}).end(html('P', '')));
+    try {
+      const p = new Prober(cfg({perHostConcurrency: 1, retryAfterCapMs: 1000}));
+      const started = Date.now();
+      const obs = await p.probeAll(Array.from({length: 12}, (_, i) => host.url(`/z/${i}`)));
+      p.close();
+      const verdicts = [...obs.values()].map((o) => judge(o).verdict);
+      expect(verdicts.filter((v) => v === 'ok').length).toBe(host.log.length);
+      // waits of 1 s each, at most QUOTA_WAIT_RUN_FACTOR (4) × the 1 s cap in all: a handful of requests, then not asked
+      expect(host.log.length).toBeLessThanOrEqual(6);
+      expect(verdicts.filter((v) => v === 'unverified').length).toBe(12 - host.log.length);
+      expect(Date.now() - started).toBeLessThan(8000);
+    } finally {
+      await host.close();
+    }
+  }, 15_000);
+
   it('does not wait out a quota that resets after the cap: the rest are unverified, and not asked', async () => {
     const host = await startHost('127.0.0.14', (_req, res) => res.writeHead(200, {'ratelimit-remaining': '0', 'ratelimit-reset': '3600', 'content-type': 'text/html'}).end(html('P', '')));
     try {

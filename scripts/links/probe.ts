@@ -81,7 +81,7 @@ export function parseQuota(headers: Headers, now = Date.now()): Quota | null {
     limit ??= param('limit|q');
   }
   if (remaining === null) return null;
-  return {remaining: Math.floor(remaining), resetMs: reset === null ? null : resetToMs(reset, now), limit};
+  return {remaining: Math.floor(remaining), resetMs: reset === null ? null : resetToMs(reset, now), limit: limit !== null && limit >= 1 ? Math.floor(limit) : null};
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -336,8 +336,8 @@ export class Prober {
     const answer = await this.dns.lookup(url.hostname);
     if ('error' in answer) return {error: answer.error};
     // A host that announced its quota is paced inside it: we wait for its reset rather than make it say 429.
-    const quotaWait = this.limits.quotaWaitMs(url.hostname);
-    if (quotaWait > this.config.retryAfterCapMs) return {quotaExhaustedMs: quotaWait};
+    const quotaWait = this.limits.quotaOverCap(url.hostname, this.config.retryAfterCapMs);
+    if (quotaWait !== null) return {quotaExhaustedMs: quotaWait};
     const release = await this.limits.acquire(url.hostname, this.config.retryAfterCapMs);
     if (release === null) return {quotaExhaustedMs: this.limits.quotaWaitMs(url.hostname)};
     this.stats.requests++;
