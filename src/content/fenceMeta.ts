@@ -66,6 +66,12 @@ export function parseFenceMeta(meta: string | null | undefined): FenceMetaResult
     }
     const [, key, quoted, bare] = match;
     const value = quoted ?? bare;
+    if (value === undefined && source[TOKEN.lastIndex] === '=') {
+      return {
+        ok: false,
+        error: `Cannot read the code fence options at "${source.slice(start).trim()}": a value in quotes must end with a quote`,
+      };
+    }
     if (!(FENCE_OPTIONS as readonly string[]).includes(key!)) {
       return {
         ok: false,

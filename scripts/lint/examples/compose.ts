@@ -55,8 +55,12 @@ export function checkCompose(data: unknown): SchemaIssue[] {
   validator ??= compile();
   if (validator(data)) return [];
   const errors = validator.errors ?? [];
-  // oneOf/anyOf failures repeat the alternatives' own errors; keep the most specific ones.
-  const specific = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf');
+  // A oneOf/anyOf failure also reports each alternative that did not fit ("must be array" for the
+  // short form of depends_on). When a deeper error explains the value, only that one is shown.
+  const deeper = (e: ErrorObject) => errors.some((o) => o.instancePath.startsWith(`${e.instancePath}/`));
+  const specific = errors.filter(
+    (e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && !(e.keyword === 'type' && deeper(e)),
+  );
   const seen = new Set<string>();
   return (specific.length ? specific : errors)
     .map((e) => message(e, data))

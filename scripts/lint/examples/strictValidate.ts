@@ -45,6 +45,21 @@ export function renderIssue(issue: SchemaIssue, base: JsonPath = []): string {
 
 export type Validate = (data: unknown) => AjvError[];
 
+/**
+ * Fields of a CRD's schema (JSONSchemaProps) that kubernetes-models types but its compiled
+ * validator never reads: its generator drops `x-` properties as vendor extensions. They are
+ * real fields (kubectl explain customresourcedefinition.spec.versions.schema.openAPIV3Schema).
+ */
+const UNREAD_REAL_FIELDS = new Set([
+  'x-kubernetes-embedded-resource',
+  'x-kubernetes-int-or-string',
+  'x-kubernetes-list-map-keys',
+  'x-kubernetes-list-type',
+  'x-kubernetes-map-type',
+  'x-kubernetes-preserve-unknown-fields',
+  'x-kubernetes-validations',
+]);
+
 interface Recorded {
   path: JsonPath;
   value: Record<string, unknown>;
@@ -165,7 +180,7 @@ export function validateStrictly(data: unknown, validate: Validate, hint: (path:
   for (const {path, value, read} of records) {
     if (read.size === 0) continue;
     for (const key of Object.keys(value)) {
-      if (read.has(key)) continue;
+      if (read.has(key) || UNREAD_REAL_FIELDS.has(key)) continue;
       const known = [...read].filter((k) => !(k in value));
       const guess = closest(key, known);
       const expected = guess ? `. Did you mean "${guess}"?` : `. ${hint(path)}`;
