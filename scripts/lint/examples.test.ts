@@ -196,3 +196,26 @@ describe('npm run lint:examples', () => {
     expect(missing.stderr).toContain('No such file or folder');
   }, 60_000);
 });
+
+describe('CONTRIBUTING.md', () => {
+  it('documents each examples check, the excerpt syntax, opting out and spelling with a bad and a good example', () => {
+    const guide = readFileSync(path.join(ROOT, 'CONTRIBUTING.md'), 'utf8');
+    const sections = [
+      '### Kubernetes manifests',
+      '### Excerpts',
+      '### Compose files',
+      '### Dockerfiles',
+      '### Shell blocks',
+      '### JSON, HCL and PromQL',
+      '### Opting out',
+      '## Spelling',
+    ];
+    for (const heading of sections) {
+      const start = guide.indexOf(`\n${heading}\n`);
+      expect(start, `CONTRIBUTING.md has no "${heading}"`).toBeGreaterThan(-1);
+      const section = guide.slice(start + 1, guide.indexOf('\n#', start + heading.length + 2));
+      expect(section, heading).toMatch(/\nBad\b/);
+      expect(section, heading).toMatch(/\nGood:/);
+    }
+  });
+});
