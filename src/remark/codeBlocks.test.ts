@@ -60,7 +60,12 @@ describe('remarkCodeBlocks', () => {
 
   it('stops the build at fence options it would silently drop', () => {
     expect(() => run('page.md', '```bash title="run.sh"\necho\n```\n')).toThrowError(
-      /page\.md:1:1: Code fence options are not supported: title="run\.sh"/,
+      /page\.md:1:1: Unknown code fence option "title": the options are excerpt, wrong, unchecked/,
     );
+  });
+
+  it('accepts the options lint:examples reads, and renders the block as usual', () => {
+    const tree = run('page.md', '```yaml excerpt=v1/Pod.spec\nhostNetwork: true\n```\n\n```bash wrong="no quotes"\nrm -rf $DIR\n```\n');
+    expect(codeBlocks(tree).map((b) => b.language)).toEqual(['yaml', 'bash']);
   });
 });

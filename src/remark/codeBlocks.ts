@@ -5,6 +5,7 @@ import {jsxElement} from './mdxJsx';
 import {failAt} from './fail';
 import {highlightCode, loadLanguages} from './highlight';
 import {issueAt, type ContentIssue} from '../content/issue';
+import {parseFenceMeta} from '../content/fenceMeta';
 
 export interface CodeBlocksOptions {
   /** prismjs components to add to the bundled Prism languages: `themeConfig.prism.additionalLanguages`. */
@@ -15,6 +16,8 @@ export interface CodeBlocksOptions {
  * Highlights fenced code at build time: each fence becomes `<CodeBlock language html>` with
  * Prism's token spans already in `html`, so the browser gets no Prism and hydrates one element
  * per block. A fence without a language is plain text; an unknown language stops the build.
+ * Fence options are only those `npm run lint:examples` reads (src/content/fenceMeta.ts): they
+ * steer the check, not the rendering, so anything else would be silently dropped and stops the build.
  */
 export default function remarkCodeBlocks(options: CodeBlocksOptions = {}) {
   loadLanguages(options.languages ?? []);
@@ -24,13 +27,9 @@ export default function remarkCodeBlocks(options: CodeBlocksOptions = {}) {
       if (parent === undefined || index === undefined) return;
       const language = node.lang ?? undefined;
       const html = highlightCode(node.value, language);
-      if (node.meta) {
-        issues.push(
-          issueAt(
-            node,
-            `Code fence options are not supported: ${node.meta} (write only the language after the backticks)`,
-          ),
-        );
+      const meta = parseFenceMeta(node.meta);
+      if (!meta.ok) {
+        issues.push(issueAt(node, meta.error));
       } else if (html === undefined) {
         issues.push(
           issueAt(

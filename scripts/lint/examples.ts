@@ -1,0 +1,103 @@
+/**
+ * `npm run lint:examples -- [--list] [PATH …]`: checks every fenced code block in the docs
+ * (or the given pages and folders) by its language. See `--help` and CONTRIBUTING.md#code-examples.
+ */
+import {readFileSync} from 'node:fs';
+import {githubAnnotation} from '../githubAnnotation';
+import {checkPage, type BlockReport} from './examples/index';
+import {KUBERNETES_VERSION} from './examples/kubernetes';
+import {SetupError} from './examples/problem';
+import {displayName, formatProblem, markdownFiles, type LintProblem} from './pageFiles';
+
+const HELP = `Usage: npm run lint:examples -- [--list] [PATH …]
+
+Checks every fenced code block in docs/ (or in the given .md/.mdx files and folders):
+  yaml        parses; Kubernetes objects validated strictly against Kubernetes ${KUBERNETES_VERSION}
+              (unknown fields, types, enums, removed API versions); Istio, Argo Rollouts and
+              Knative objects against their @kubernetes-models packages; Compose files against
+              the Compose Specification schema; excerpt=<apiVersion>/<Kind>[.<path>] blocks
+              against that part of the schema
+  dockerfile  dockerfile-utils (unknown and malformed instructions)
+  bash, sh    bash -n / sh -n and ShellCheck (Debian package shellcheck; never skipped)
+  json        parses
+  hcl         HCL syntax;  promql  PromQL syntax
+Blocks marked wrong="<reason>" or unchecked="<reason>" are listed, not checked.
+
+Options:
+  --list      also print every block and what it was checked against
+  --help      this text
+
+Environment: SHELLCHECK=/path/to/shellcheck if it is not on PATH.
+Exit codes: 0 all blocks pass, 1 problems found, 2 usage error or a missing tool.`;
+
+function usage(message: string): void {
+  console.error(`lint:examples: ${message}\n\n${HELP}`);
+  process.exitCode = 2;
+}
+
+function describe(file: string, r: BlockReport): string {
+  const where = `${file}:${r.block.fenceLine}`;
+  const language = r.block.language || '(none)';
+  if (r.status === 'wrong' || r.status === 'unchecked') return `${where}  ${language}  ${r.status}: ${r.reason}`;
+  if (r.status === 'not code') return `${where}  ${language}  not code, not checked`;
+  return `${where}  ${language}  ${r.checkedAgainst.join('; ') || 'not checked (see the problem above)'}`;
+}
+
+async function main(args: string[]): Promise<void> {
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(HELP);
+    return;
+  }
+  const unknown = args.find((a) => a.startsWith('-') && a !== '--list');
+  if (unknown) return usage(`unknown option ${unknown}`);
+  const found = markdownFiles(args.filter((a) => !a.startsWith('-')));
+  if ('error' in found) return usage(found.error);
+
+  const problems: LintProblem[] = [];
+  const blocks: {file: string; report: BlockReport}[] = [];
+  for (const path of found.files) {
+    const file = displayName(path);
+    const page = await checkPage(readFileSync(path, 'utf8'), {shellcheck: process.env.SHELLCHECK || undefined});
+    problems.push(...page.problems.map((p) => ({file, ...p, check: 'examples'})));
+    blocks.push(...page.blocks.map((report) => ({file, report})));
+  }
+
+  const out: string[] = problems.map(formatProblem);
+  const optedOut = blocks.filter((b) => b.report.status === 'wrong' || b.report.status === 'unchecked');
+  if (args.includes('--list')) {
+    out.push('', 'Blocks:', ...blocks.map((b) => `  ${describe(b.file, b.report)}`));
+  } else if (optedOut.length) {
+    out.push('', `Opted out (${optedOut.length}):`, ...optedOut.map((b) => `  ${describe(b.file, b.report)}`));
+  }
+  const counts = new Map<string, number>();
+  for (const b of blocks)
+    counts.set(b.report.block.language || '(none)', (counts.get(b.report.block.language || '(none)') ?? 0) + 1);
+  const perLanguage = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([l, n]) => `${n} ${l}`);
+  out.push(
+    '',
+    `${blocks.length} code blocks in ${found.files.length} page${found.files.length === 1 ? '' : 's'}` +
+      (perLanguage.length ? ` (${perLanguage.join(', ')})` : '') +
+      `; ${optedOut.length} opted out. ` +
+      (problems.length
+        ? `✖ ${problems.length} problem${problems.length === 1 ? '' : 's'}. The checks are explained in CONTRIBUTING.md#code-examples.`
+        : '✔ No problems.'),
+  );
+  if (process.env.GITHUB_ACTIONS === 'true') {
+    out.push(
+      ...problems.map((p) =>
+        githubAnnotation('error', {file: p.file, line: p.line, column: p.column, title: 'lint:examples'}, p.message),
+      ),
+    );
+  }
+  console.log(out.join('\n'));
+  process.exitCode = problems.length ? 1 : 0;
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof SetupError) console.error(`lint:examples: ${error.message}`);
+  else
+    console.error(
+      `lint:examples failed: ${error instanceof Error ? error.message : String(error)}. This is a bug in scripts/lint/examples; please report it.`,
+    );
+  process.exitCode = 2;
+});

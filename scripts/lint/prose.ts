@@ -1,0 +1,77 @@
+/**
+ * `npm run lint:prose -- [PATH …]`: spelling and repeated words in the prose of the docs
+ * (or the given pages and folders). Code, URLs, front matter and JSX attributes are not prose.
+ */
+import {readFileSync} from 'node:fs';
+import {githubAnnotation} from '../githubAnnotation';
+import {displayName, formatProblem, markdownFiles, type LintProblem} from './pageFiles';
+import {checkProse} from './prose/index';
+import {checkWordList, WORD_LIST} from './prose/wordList';
+
+const HELP = `Usage: npm run lint:prose -- [PATH …]
+
+Checks the prose of docs/ (or of the given .md/.mdx files and folders), not its code blocks,
+inline code, URLs, front matter or JSX attributes:
+  spelling       cspell (cspell.config.yaml: US English, technical dictionaries for
+                 Kubernetes, Docker, clouds and software, and project-words.txt)
+  repeated-word  the same word twice in a row
+  word-list      project-words.txt: one word per line, sorted A to Z ignoring case, no duplicates
+
+A word that is right but unknown goes in project-words.txt: one word per line, sorted.
+
+Exit codes: 0 no problems, 1 problems found, 2 usage error.`;
+
+async function main(args: string[]): Promise<void> {
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(HELP);
+    return;
+  }
+  const unknown = args.find((a) => a.startsWith('-'));
+  if (unknown) {
+    console.error(`lint:prose: unknown option ${unknown}\n\n${HELP}`);
+    process.exitCode = 2;
+    return;
+  }
+  const found = markdownFiles(args);
+  if ('error' in found) {
+    console.error(`lint:prose: ${found.error}\n\n${HELP}`);
+    process.exitCode = 2;
+    return;
+  }
+  const problems: LintProblem[] = checkWordList(readFileSync(WORD_LIST, 'utf8')).map((p) => ({
+    file: displayName(WORD_LIST),
+    line: p.line,
+    column: 1,
+    message: p.message,
+    check: 'word-list',
+  }));
+  for (const path of found.files) {
+    const file = displayName(path);
+    for (const p of await checkProse(path, readFileSync(path, 'utf8'))) problems.push({file, ...p});
+  }
+  const out = problems.map(formatProblem);
+  out.push(
+    `${problems.length ? '\n' : ''}${found.files.length} page${found.files.length === 1 ? '' : 's'} checked. ` +
+      (problems.length
+        ? `✖ ${problems.length} problem${problems.length === 1 ? '' : 's'}. See CONTRIBUTING.md#spelling.`
+        : '✔ No problems.'),
+  );
+  if (process.env.GITHUB_ACTIONS === 'true') {
+    out.push(
+      ...problems.map((p) =>
+        githubAnnotation(
+          'error',
+          {file: p.file, line: p.line, column: p.column, title: `lint:prose ${p.check}`},
+          p.message,
+        ),
+      ),
+    );
+  }
+  console.log(out.join('\n'));
+  process.exitCode = problems.length ? 1 : 0;
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(`lint:prose failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 2;
+});
