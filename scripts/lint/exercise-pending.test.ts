@@ -14,7 +14,11 @@ import exerciseStructure from './rules/exercise-structure';
 async function lint(relative: string, pending: readonly string[]) {
   const filePath = path.join(FIXTURES, 'exercise-structure', relative);
   const file = new VFile({path: filePath, value: readFileSync(filePath, 'utf8')});
-  const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkMdx).use(exerciseStructure, ['error', {pending}]);
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkMdx)
+    .use(exerciseStructure, ['error', {pending}]);
   await processor.run(processor.parse(file), file);
   return file.messages.map((m) => `${m.line}: ${m.reason}`);
 }
@@ -27,7 +31,9 @@ describe('exercise-structure: pages whose exercise is pending', () => {
   });
 
   it('requires it on every page that is not pending', async () => {
-    expect(await lint('fail/03-none.md', ['01-page.md'])).toEqual([expect.stringMatching(/^29: Section page has no hands-on exercise/)]);
+    expect(await lint('fail/03-none.md', ['01-page.md'])).toEqual([
+      expect.stringMatching(/^29: Section page has no hands-on exercise/),
+    ]);
   });
 
   it('reports a page that is still listed as pending but has its exercise', async () => {

@@ -10,7 +10,15 @@ import {type ContentIssue, issueAt} from './issue';
 export const EXERCISE_PREFIX = 'Hands-on:';
 
 /** The parts of an exercise, in the order a page must give them. Matching ignores case. */
-export const EXERCISE_PARTS = ['Goal', 'What you need', 'Steps', 'Check your work', 'Hints', 'Solution', 'Clean up'] as const;
+export const EXERCISE_PARTS = [
+  'Goal',
+  'What you need',
+  'Steps',
+  'Check your work',
+  'Hints',
+  'Solution',
+  'Clean up',
+] as const;
 export type ExercisePartName = (typeof EXERCISE_PARTS)[number];
 
 /** The last item of "What you need": `Time: about 45 minutes`. */
@@ -58,7 +66,14 @@ function partName(node: Heading): ExercisePartName | undefined {
 
 /** Reads one exercise from the heading and the nodes that follow it up to the next `##`. */
 export function readExercise(heading: Heading, id: string, body: RootContent[]): Exercise {
-  const exercise: Exercise = {title: exerciseTitle(toString(heading).trim()), id, heading, body, parts: [], strayHeadings: []};
+  const exercise: Exercise = {
+    title: exerciseTitle(toString(heading).trim()),
+    id,
+    heading,
+    body,
+    parts: [],
+    strayHeadings: [],
+  };
   let part: ExercisePart | undefined;
   for (const node of body) {
     if (node.type === 'heading' && node.depth <= 3) {

@@ -48,7 +48,8 @@ function isDetails(node: RootContent): node is MdxJsxFlowElement {
 function summaryText(details: MdxJsxFlowElement): string {
   let text = '';
   visit(details, (node) => {
-    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'summary') text ||= toString(node).trim();
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'summary')
+      text ||= toString(node).trim();
   });
   return text;
 }
@@ -78,7 +79,9 @@ function checkParts(file: VFile, exercise: Exercise, studyMinutes: number | unde
     }
     seen.add(part.name);
     if (index < furthest) {
-      file.message(`${where}: ${code(part.name)} is out of order. The parts go ${ORDER}.`, {place: part.heading.position});
+      file.message(`${where}: ${code(part.name)} is out of order. The parts go ${ORDER}.`, {
+        place: part.heading.position,
+      });
     }
     furthest = Math.max(furthest, index);
   }
@@ -113,10 +116,18 @@ function checkParts(file: VFile, exercise: Exercise, studyMinutes: number | unde
   if (needs && !needs.body.some((n) => n.type === 'list')) {
     problem('What you need', `has no list. Write ${NEEDS['What you need']}.`);
   } else if (needs && exercise.minutes === undefined) {
-    problem('What you need', `must end with the time, exactly \`${EXERCISE_TIME_EXAMPLE}\` (a whole number).`, exercise.timeItem);
+    problem(
+      'What you need',
+      `must end with the time, exactly \`${EXERCISE_TIME_EXAMPLE}\` (a whole number).`,
+      exercise.timeItem,
+    );
   } else if (needs && exercise.minutes !== undefined) {
     if (exercise.minutes < 1 || exercise.minutes > MAX_STUDY_MINUTES) {
-      problem('What you need', `gives ${exercise.minutes} minutes; an exercise takes 1 to ${MAX_STUDY_MINUTES}.`, exercise.timeItem);
+      problem(
+        'What you need',
+        `gives ${exercise.minutes} minutes; an exercise takes 1 to ${MAX_STUDY_MINUTES}.`,
+        exercise.timeItem,
+      );
     } else if (studyMinutes !== undefined && studyMinutes < exercise.minutes) {
       problem(
         'What you need',
@@ -135,7 +146,8 @@ function checkParts(file: VFile, exercise: Exercise, studyMinutes: number | unde
   const check = first.get('Check your work');
   if (check) {
     const blocks = codeBlocks(check.body);
-    if (!blocks.some((b) => SHELL.has(b.lang ?? ''))) problem('Check your work', `has no \`bash\` block with the command to run.`);
+    if (!blocks.some((b) => SHELL.has(b.lang ?? '')))
+      problem('Check your work', `has no \`bash\` block with the command to run.`);
     if (!blocks.some((b) => b.lang === 'text')) {
       problem('Check your work', 'does not show what the command prints. Add it in a `text` block after the command.');
     }
@@ -148,7 +160,8 @@ function checkParts(file: VFile, exercise: Exercise, studyMinutes: number | unde
     const loose = hints.body.find((n) => !isDetails(n));
     if (loose) problem('Hints', 'must hold only `<details>` hints, so none shows before it is asked for.', loose);
     for (const node of all) {
-      if (summaryText(node) === '') problem('Hints', 'has a hint with no `<summary>`. Say what the hint is about in it.', node);
+      if (summaryText(node) === '')
+        problem('Hints', 'has a hint with no `<summary>`. Say what the hint is about in it.', node);
     }
   }
 
@@ -156,11 +169,13 @@ function checkParts(file: VFile, exercise: Exercise, studyMinutes: number | unde
   if (solution) {
     const all = solution.body.filter(isDetails);
     if (all.length === 0) problem('Solution', `is not hidden. Put it in ${NEEDS.Solution}.`);
-    else if (all.length > 1) problem('Solution', 'has more than one `<details>`. Put the whole solution in one.', all[1]);
+    else if (all.length > 1)
+      problem('Solution', 'has more than one `<details>`. Put the whole solution in one.', all[1]);
     const loose = solution.body.find((n) => !isDetails(n));
     if (loose) problem('Solution', 'must be all inside its `<details>`, so it stays hidden until asked for.', loose);
     const [details] = all;
-    if (details && summaryText(details) === '') problem('Solution', 'has no `<summary>`. Write e.g. `<summary>Show the solution</summary>`.', details);
+    if (details && summaryText(details) === '')
+      problem('Solution', 'has no `<summary>`. Write e.g. `<summary>Show the solution</summary>`.', details);
     if (details && codeBlocks([details]).length === 0) {
       problem('Solution', 'has no code. Give the complete files and commands in fenced blocks.', details);
     }
@@ -204,9 +219,12 @@ const exerciseStructure = lintRule<Root, ExerciseStructureOptions | undefined>(
       );
     }
     for (const extra of exercises.slice(1)) {
-      file.message(`A section page has one hands-on exercise; this is a second. Merge it into "${exercises[0]!.title}".`, {
-        place: extra.heading.position,
-      });
+      file.message(
+        `A section page has one hands-on exercise; this is a second. Merge it into "${exercises[0]!.title}".`,
+        {
+          place: extra.heading.position,
+        },
+      );
     }
 
     const frontMatter = readFrontMatter(tree);
@@ -214,9 +232,12 @@ const exerciseStructure = lintRule<Root, ExerciseStructureOptions | undefined>(
     for (const exercise of exercises) {
       const text = toString(exercise.heading).trim();
       if (!text.startsWith(`${EXERCISE_PREFIX} `) || exercise.title === '') {
-        file.message(`Exercise heading "${text}" must read \`## ${EXERCISE_PREFIX} <Title>\`, e.g. \`## ${EXERCISE_PREFIX} Build and run the app\`.`, {
-          place: exercise.heading.position,
-        });
+        file.message(
+          `Exercise heading "${text}" must read \`## ${EXERCISE_PREFIX} <Title>\`, e.g. \`## ${EXERCISE_PREFIX} Build and run the app\`.`,
+          {
+            place: exercise.heading.position,
+          },
+        );
       }
       const index = sections.indexOf(exercise.heading);
       const next = sections[index + 1];

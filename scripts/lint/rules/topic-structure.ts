@@ -43,7 +43,8 @@ const topicStructure = lintRule<Root>(ruleMeta('topic-structure'), (tree, file) 
 
   const topicHeadings = new Set(page.topics.map((t) => t.heading));
   for (const node of tree.children) {
-    if (node.type !== 'heading' || node.depth !== TOPIC_DEPTH || topicHeadings.has(node) || isExerciseHeading(node)) continue;
+    if (node.type !== 'heading' || node.depth !== TOPIC_DEPTH || topicHeadings.has(node) || isExerciseHeading(node))
+      continue;
     const title = toString(node).trim();
     if (title.toLowerCase() === SELF_CHECK_HEADING.toLowerCase()) continue;
     file.message(
