@@ -11,6 +11,7 @@ import {EXERCISES_PENDING} from '../../src/content/authoring';
 import {parseMarkdown} from '../../src/content/parse';
 import {readSectionPage} from '../../src/content/page';
 import {sectionKeyFromPath} from '../../src/content/sectionKey';
+import {formatMinutes} from '../../src/browser/studyTime';
 import {sectionFiles} from '../../src/plugins/moduleOutline';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -71,7 +72,7 @@ describe('hands-on exercises in the built site', () => {
       const item = items.eq(index);
       expect(item.find('a').attr('href')).toBe(`/docs/${key}#${exercise!.id}`);
       expect(text(item.find('a').text())).toBe(exercise!.title);
-      expect(text(item.text())).toContain(`about ${exercise!.minutes} min`);
+      expect(text(item.text())).toContain(`about ${formatMinutes(exercise!.minutes!)}`);
     });
     expect(text($('main').text())).toContain(`0 of ${withExercise.length} exercise${withExercise.length === 1 ? '' : 's'} done`);
   });
