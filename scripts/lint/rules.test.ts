@@ -93,17 +93,68 @@ const CASES: Record<RuleId, RuleCase> = {
       ],
     },
   },
+  'exercise-structure': {
+    pass: ['pass/01-page.md'],
+    fail: {
+      // The missing part is reported where it belongs: at the part that follows it.
+      'fail/01-missing-part.md': [
+        [44, c('exercise-structure'), 'Exercise "Run a web server in a container" has no `### Check your work`'],
+      ],
+      'fail/02-parts.md': [
+        [31, c('exercise-structure'), '`### Goal` is empty'],
+        [36, c('exercise-structure'), '`### What you need` must end with the time, exactly `- Time: about 45 minutes`'],
+        [38, c('exercise-structure'), '`### Steps` has no numbered list'],
+        [42, c('exercise-structure'), '"### Notes" is not a part of exercise "Run a web server in a container"'],
+        [46, c('exercise-structure'), '`### Check your work` does not show what the command prints'],
+        [54, c('exercise-structure'), '`### Solution` must be all inside its `<details>`'],
+        [60, c('exercise-structure'), '`### Solution` has no code'],
+        [
+          67,
+          c('exercise-structure'),
+          '`### Hints` is out of order. The parts go Goal, What you need, Steps, Check your work, Hints, Solution, Clean up',
+        ],
+        [69, c('exercise-structure'), '`### Hints` must hold only `<details>` hints'],
+        [71, c('exercise-structure'), '`### Hints` has a hint with no `<summary>`'],
+        [77, c('exercise-structure'), '`### Clean up` has no `bash` block'],
+      ],
+      'fail/03-none.md': [
+        [
+          29,
+          c('exercise-structure'),
+          'Section page has no hands-on exercise. Add `## Hands-on: <Title>` before `## Check your understanding`',
+        ],
+      ],
+      'fail/04-placement.md': [
+        [29, c('exercise-structure'), 'Exercise heading "Hands-on run a web server" must read `## Hands-on: <Title>`'],
+        [38, c('exercise-structure'), "gives 15 minutes, more than the page's whole `study_minutes` (10)"],
+        [80, c('topic-structure'), '"## Summary" is not a topic'],
+        [
+          80,
+          c('exercise-structure'),
+          'must be the last `##` before `## Check your understanding`, after the topics. Move "Summary" above it',
+        ],
+      ],
+      'fail/05-after.md': [
+        [29, c('self-check'), '`## Check your understanding` must be the last `##` section of the page'],
+        [
+          52,
+          c('exercise-structure'),
+          'Exercise "Run a web server in a container" must come before `## Check your understanding`',
+        ],
+      ],
+    },
+  },
   'self-check': {
     pass: ['pass/01-page.md'],
     fail: {
       'fail/01-page.md': [
-        [31, c('self-check'), 'The answer to question 1 does not link to the topic that explains it'],
-        [41, 'remark-validate-links:missing-heading', 'Cannot find heading for `#running`'],
-        [45, c('self-check'), 'Question 3 has no `<summary>` with the question'],
+        [82, c('self-check'), 'The answer to question 1 does not link to the topic that explains it'],
+        [92, 'remark-validate-links:missing-heading', 'Cannot find heading for `#running`'],
+        [96, c('self-check'), 'Question 3 has no `<summary>` with the question'],
       ],
-      'fail/02-missing.md': [[27, c('self-check'), 'Section page has no `## Check your understanding`']],
+      'fail/02-missing.md': [[76, c('self-check'), 'Section page has no `## Check your understanding`']],
       'fail/03-too-few.md': [
-        [29, c('self-check'), '`## Check your understanding` has 2 questions; a section needs at least 3'],
+        [80, c('self-check'), '`## Check your understanding` has 2 questions; a section needs at least 3'],
       ],
     },
   },

@@ -58,6 +58,38 @@ describe('parseProgress (stored data)', () => {
   });
 });
 
+describe('exercises in stored progress (issue 16: same version 1 format)', () => {
+  // Stored by the site before exercises existed: topics only.
+  const beforeExercises = JSON.stringify({
+    version: 1,
+    learned: {'container-fundamentals/docker-advanced-features': DATE, 'service-mesh/istio': DATE},
+  });
+
+  it('reads progress stored before exercises existed without losing an entry', () => {
+    expect(parseProgress(beforeExercises)).toEqual(JSON.parse(beforeExercises));
+  });
+
+  it('adds an exercise done next to the topics, and the stored text keeps both', () => {
+    const state = setTopicLearned(parseProgress(beforeExercises)!, 'container-fundamentals/hands-on-build-and-run-the-hello-app', true, new Date(DATE));
+    const stored = serializeProgress(state);
+    expect(JSON.parse(stored)).toEqual({
+      version: 1,
+      learned: {
+        'container-fundamentals/docker-advanced-features': DATE,
+        'service-mesh/istio': DATE,
+        'container-fundamentals/hands-on-build-and-run-the-hello-app': DATE,
+      },
+    });
+    expect(parseProgress(stored)).toEqual(state);
+  });
+
+  it('imports exercises that the module has, with the topics', () => {
+    const known = new Set(['service-mesh/istio', 'service-mesh/hands-on-mesh-hello']);
+    const text = JSON.stringify({version: 1, learned: {'service-mesh/istio': DATE, 'service-mesh/hands-on-mesh-hello': DATE}});
+    expect(parseProgressImport(text, known)).toEqual({ok: true, state: JSON.parse(text), ignored: 0});
+  });
+});
+
 describe('setTopicLearned', () => {
   it('adds and removes a topic without mutating the input', () => {
     const on = setTopicLearned(EMPTY_PROGRESS, 'a/b', true, new Date(DATE));

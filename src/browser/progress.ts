@@ -3,13 +3,19 @@ import {useCallback, useSyncExternalStore} from 'react';
 /**
  * A learner's progress lives only in this browser's localStorage, under a versioned key.
  * Missing, corrupt or unknown data reads as "nothing learned yet"; older versions are migrated.
+ *
+ * Exercises (issue 16) did not change the format: an exercise done is one more entry in
+ * `learned`, keyed `section/exercise-anchor` like a topic. So progress stored before exercises
+ * existed loads as it is, and a copy of the site still on version 1 code (an open tab, the
+ * offline copy) keeps the exercise entries when it writes, instead of reading a version 2 as
+ * empty and overwriting it. The module outline tells topics and exercises apart.
  */
 export const PROGRESS_STORAGE_KEY = 'containers-module:progress';
 export const PROGRESS_VERSION = 1;
 
 export interface ProgressState {
   version: typeof PROGRESS_VERSION;
-  /** Topic key (`section/topic-anchor`) → when the learner marked it learned (ISO date). */
+  /** Topic or exercise key (`section/heading-anchor`) → when the learner marked it learned or done (ISO date). */
   learned: Record<string, string>;
 }
 
@@ -21,7 +27,7 @@ function isIsoDate(value: unknown): value is string {
   return typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value));
 }
 
-/** A topic key is `section/topic-anchor`. */
+/** A topic or exercise key is `section/heading-anchor`. */
 function isTopicKey(key: string): boolean {
   return key.length <= 200 && /^[^/\s]+\/[^/\s]+$/.test(key);
 }

@@ -3,23 +3,35 @@ import type {ProgressState} from './progress';
 
 export interface SectionStatus {
   section: OutlineSectionData;
+  /** Topics learned, of `total`. */
   learned: number;
   total: number;
+  /** Exercises done, of `exercises`. */
+  exercisesDone: number;
+  exercises: number;
   minutesLeft: number;
 }
 
-/** A section's time left shrinks in proportion to the topics learned in it. */
+/**
+ * A section's study time is its exercise's stated time plus reading time shared equally by its
+ * topics: a topic learned takes its share off the time left, an exercise done takes its own time.
+ */
 export function sectionStatus(section: OutlineSectionData, progress: ProgressState): SectionStatus {
   const total = section.topics.length;
   const learned = section.topics.filter((t) => t.key in progress.learned).length;
-  const minutesLeft = total === 0 ? section.minutes : Math.round((section.minutes * (total - learned)) / total);
-  return {section, learned, total, minutesLeft};
+  const exerciseMinutes = section.exercises.reduce((acc, e) => acc + e.minutes, 0);
+  const done = section.exercises.filter((e) => e.key in progress.learned);
+  const reading = Math.max(0, section.minutes - exerciseMinutes);
+  const readingLeft = total === 0 ? reading : Math.round((reading * (total - learned)) / total);
+  const exerciseLeft = exerciseMinutes - done.reduce((acc, e) => acc + e.minutes, 0);
+  return {section, learned, total, exercisesDone: done.length, exercises: section.exercises.length, minutesLeft: readingLeft + exerciseLeft};
 }
 
-/** The module's size, whatever the learner's progress: its topics and its study time. */
-export function moduleTotals(sections: readonly OutlineSectionData[]): {topics: number; minutes: number} {
+/** The module's size, whatever the learner's progress: its topics, exercises and study time. */
+export function moduleTotals(sections: readonly OutlineSectionData[]): {topics: number; exercises: number; minutes: number} {
   return {
     topics: sections.reduce((acc, s) => acc + s.topics.length, 0),
+    exercises: sections.reduce((acc, s) => acc + s.exercises.length, 0),
     minutes: sections.reduce((acc, s) => acc + s.minutes, 0),
   };
 }
@@ -32,9 +44,16 @@ export function moduleStatus(sections: readonly OutlineSectionData[], progress: 
     perSection,
     learned: sum((s) => s.learned),
     total: totals.topics,
+    exercisesDone: sum((s) => s.exercisesDone),
+    exercises: totals.exercises,
     minutes: totals.minutes,
     minutesLeft: sum((s) => s.minutesLeft),
   };
+}
+
+/** "1 of 3 topics learned", "0 of 1 exercise done". */
+export function countText(done: number, total: number, noun: 'topic' | 'exercise'): string {
+  return `${done} of ${total} ${noun}${total === 1 ? '' : 's'} ${noun === 'topic' ? 'learned' : 'done'}`;
 }
 
 /** 150 → "2 h 30 min", 45 → "45 min". */

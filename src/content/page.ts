@@ -3,6 +3,7 @@ import {toString} from 'mdast-util-to-string';
 import GithubSlugger from 'github-slugger';
 import {type ContentIssue, issueAt} from './issue';
 import {type Resource, readResourceList} from './resource';
+import {type Exercise, isExerciseHeading, readExercise} from './exercise';
 
 /** The two fixed sub-headings of a topic. Matching ignores case. */
 export const POINTS_HEADING = 'What you need to know';
@@ -23,6 +24,8 @@ export interface Topic {
 
 export interface SectionPage {
   topics: Topic[];
+  /** `## Hands-on: …` exercises, in page order (a section page has one). */
+  exercises: Exercise[];
   issues: ContentIssue[];
 }
 
@@ -39,14 +42,16 @@ export function isPointsHeading(node: RootContent | undefined): node is Heading 
 }
 
 /**
- * Reads the topics of a section page. A topic is a level-2 heading whose part of the
- * page holds a "What you need to know" list and a "Resources" list (level-3 headings,
- * each directly followed by its list). Other level-2 headings (self-check, summary) are prose.
+ * Reads the topics and exercises of a section page. A topic is a level-2 heading whose part of
+ * the page holds a "What you need to know" list and a "Resources" list (level-3 headings, each
+ * directly followed by its list). An exercise is a level-2 heading that starts with "Hands-on"
+ * (src/content/exercise.ts). Other level-2 headings (self-check, summary) are prose.
  */
 export function readSectionPage(tree: Root): SectionPage {
   const slugger = new GithubSlugger();
   const topics: Topic[] = [];
   const issues: ContentIssue[] = [];
+  const exerciseStarts: {heading: Heading; id: string; index: number}[] = [];
   const children = tree.children;
   let current: Topic | undefined;
 
@@ -54,6 +59,11 @@ export function readSectionPage(tree: Root): SectionPage {
     if (node.type === 'heading') {
       const title = toString(node).trim();
       const id = slugger.slug(title);
+      if (isExerciseHeading(node, TOPIC_DEPTH)) {
+        exerciseStarts.push({heading: node, id, index});
+        current = undefined;
+        return;
+      }
       if (node.depth <= TOPIC_DEPTH) {
         current = node.depth === TOPIC_DEPTH ? {title, id, heading: node, points: [], resources: []} : undefined;
         if (current) topics.push(current);
@@ -83,6 +93,11 @@ export function readSectionPage(tree: Root): SectionPage {
     }
   });
 
+  const exercises = exerciseStarts.map(({heading, id, index}) => {
+    const end = children.findIndex((n, i) => i > index && n.type === 'heading' && n.depth <= TOPIC_DEPTH);
+    return readExercise(heading, id, children.slice(index + 1, end === -1 ? undefined : end));
+  });
+
   // A level-2 heading with neither list is prose (an introduction, a self-check), not a topic.
-  return {topics: topics.filter((t) => t.pointsList ?? t.resourcesList), issues};
+  return {topics: topics.filter((t) => t.pointsList ?? t.resourcesList), exercises, issues};
 }

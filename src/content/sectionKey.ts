@@ -7,7 +7,10 @@ export function sectionKeyFromPath(filePath: string): string {
   return base.replace(/\.mdx?$/, '').replace(/^\d+[-_.]/, '');
 }
 
-/** The key a learner's progress is stored under: `kubernetes-architecture/kubernetes-storage-and-persistence`. */
-export function topicKey(sectionKey: string, topicId: string): string {
-  return `${sectionKey}/${topicId}`;
+/**
+ * The key a learner's progress on a topic or an exercise is stored under: the section and the
+ * heading's anchor, `kubernetes-architecture/kubernetes-storage-and-persistence`.
+ */
+export function progressKey(sectionKey: string, headingId: string): string {
+  return `${sectionKey}/${headingId}`;
 }

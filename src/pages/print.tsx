@@ -25,19 +25,20 @@ const serverSections: SectionMap | null =
  * React are left out of them (progress is tracked on the section pages; code is selectable).
  */
 const staticParts: MdxComponents = {
-  TopicProgress: () => null,
+  ProgressCheck: () => null,
   SectionProgress: () => null,
   CodeBlock: (props) => <CodeBlock {...(props as unknown as CodeBlockProps)} copyable={false} />,
 } as MdxComponents;
 
 /**
- * A section's headings move one level down under its own h2. Topic anchors stay as they are
- * (self-check answers link to them); other repeated headings get the section as prefix.
+ * A section's headings move one level down under its own h2. Topic and exercise anchors stay as
+ * they are (self-check answers and other exercises link to them); other repeated headings, such
+ * as every exercise's "Goal", get the section as prefix.
  */
-function headingComponents(sectionKey: string, topicIds: ReadonlySet<string>): MdxComponents {
+function headingComponents(sectionKey: string, keptIds: ReadonlySet<string>): MdxComponents {
   const shifted = (as: 'h3' | 'h4' | 'h5') =>
     function ShiftedHeading({id, ...props}: ComponentProps<'h2'>) {
-      const anchor = id === undefined || topicIds.has(id) ? id : `${sectionKey}--${id}`;
+      const anchor = id === undefined || keptIds.has(id) ? id : `${sectionKey}--${id}`;
       return <Heading as={as} id={anchor} {...props} />;
     };
   return {...staticParts, h2: shifted('h3'), h3: shifted('h4'), h4: shifted('h5')} as MdxComponents;
@@ -56,7 +57,7 @@ function SectionArticles({content}: {content: SectionMap}): ReactNode {
   const {sections} = useModuleOutline();
   return sections.map((section, index) => {
     const Content = content.get(section.key);
-    const topicIds = new Set(section.topics.map((t) => t.id));
+    const keptIds = new Set([...section.topics, ...section.exercises].map((item) => item.id));
     return (
       <article key={section.key} className={styles.section} aria-labelledby={section.key}>
         <Heading as="h2" id={section.key}>
@@ -66,7 +67,7 @@ function SectionArticles({content}: {content: SectionMap}): ReactNode {
           Online: <Link to={section.permalink}>{section.label}</Link>
         </p>
         <div className="markdown">
-          <MDXContent>{Content ? <Content components={headingComponents(section.key, topicIds)} /> : null}</MDXContent>
+          <MDXContent>{Content ? <Content components={headingComponents(section.key, keptIds)} /> : null}</MDXContent>
         </div>
       </article>
     );
@@ -99,7 +100,7 @@ function Sections(): ReactNode {
 
 export default function PrintEdition(): ReactNode {
   const {sections} = useModuleOutline();
-  const {topics, minutes} = moduleTotals(sections);
+  const {topics, exercises, minutes} = moduleTotals(sections);
   return (
     <Layout
       title="One-page edition"
@@ -111,9 +112,9 @@ export default function PrintEdition(): ReactNode {
             <p className={styles.kicker}>DevOps engineering curriculum · Module 4 · One-page edition</p>
             <Heading as="h1">Containerization and Orchestration</Heading>
             <p>
-              The whole module on one page: {sections.length} sections, {topics} topics, about {formatMinutes(minutes)} of
-              study. Print it or save it as PDF; links show their full address on paper, and self-check answers are printed
-              open.
+              The whole module on one page: {sections.length} sections, {topics} topics, {exercises} hands-on exercises,
+              about {formatMinutes(minutes)} of study. Print it or save it as PDF; links show their full address on paper,
+              and self-check answers, hints and solutions are printed open.
             </p>
             <PrintButton />
           </header>

@@ -4,7 +4,8 @@ import type {LoadContext, Plugin} from '@docusaurus/types';
 import {parseMarkdown} from '../content/parse';
 import {readSectionPage} from '../content/page';
 import {readFrontMatter, readStudyMinutes} from '../content/frontMatter';
-import {sectionKeyFromPath, topicKey} from '../content/sectionKey';
+import {progressKey, sectionKeyFromPath} from '../content/sectionKey';
+import {exerciseBuildIssues} from '../content/exercise';
 import {formatIssue} from '../content/issue';
 import {MAX_STUDY_MINUTES} from '../content/authoring';
 import type {ModuleOutline, OutlineSectionData} from '../content/moduleOutline';
@@ -27,6 +28,8 @@ export function readSection(file: string, siteDir: string, docsBasePath: string)
     throw new Error(`${relative}:1:1: study_minutes must be set in the frontmatter, a whole number of minutes from 1 to ${MAX_STUDY_MINUTES}`);
   }
   const page = readSectionPage(tree);
+  const exerciseIssue = page.exercises.flatMap(exerciseBuildIssues)[0];
+  if (exerciseIssue) throw new Error(formatIssue(relative, exerciseIssue));
   const key = sectionKeyFromPath(file);
   const title = String(frontMatter.data.title ?? key);
   return {
@@ -35,12 +38,13 @@ export function readSection(file: string, siteDir: string, docsBasePath: string)
     label: String(frontMatter.data.sidebar_label ?? title),
     permalink: `${docsBasePath}${key}`,
     minutes,
-    topics: page.topics.map((t) => ({key: topicKey(key, t.id), id: t.id, title: t.title})),
+    topics: page.topics.map((t) => ({key: progressKey(key, t.id), id: t.id, title: t.title})),
+    exercises: page.exercises.map((e) => ({key: progressKey(key, e.id), id: e.id, title: e.title, minutes: e.minutes ?? 0})),
   };
 }
 
 /**
- * Reads the module's shape (sections, their topics and study time) once at build time
+ * Reads the module's shape (sections, their topics, exercises and study time) once at build time
  * and shares it as global data: progress, time left and the sidebar counts use it.
  */
 export default function moduleOutlinePlugin(context: LoadContext): Plugin<unknown> {

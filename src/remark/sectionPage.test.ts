@@ -41,10 +41,31 @@ describe('remarkSectionPage', () => {
     const tree = run('valid-section.md');
     const headingIndex = tree.children.findIndex((n) => n.type === 'heading' && n.depth === 2);
     const control = tree.children[headingIndex + 1] as MdxJsxFlowElement;
-    expect(control.name).toBe('TopicProgress');
-    expect(attr(control, 'topic')).toBe('valid-section/first-topic');
+    expect(control.name).toBe('ProgressCheck');
+    expect(attr(control, 'item')).toBe('valid-section/first-topic');
+    expect(attr(control, 'kind')).toBe('topic');
     // "Check your understanding" has no lists, so it is prose, not a topic.
-    expect(tree.children.filter((n) => n.type === 'mdxJsxFlowElement' && n.name === 'TopicProgress')).toHaveLength(1);
+    expect(tree.children.filter((n) => n.type === 'mdxJsxFlowElement' && n.name === 'ProgressCheck')).toHaveLength(1);
+  });
+
+  it('inserts an "I have done this exercise" control keyed section/exercise under the exercise heading', () => {
+    const tree = run('section-with-exercise.md');
+    const controls = tree.children.filter((n): n is MdxJsxFlowElement => n.type === 'mdxJsxFlowElement' && n.name === 'ProgressCheck');
+    expect(controls.map((c) => [attr(c, 'kind'), attr(c, 'item')])).toEqual([
+      ['topic', 'section-with-exercise/first-topic'],
+      ['exercise', 'section-with-exercise/hands-on-expose-a-deployment'],
+    ]);
+    const exercise = controls[1]!;
+    expect(attr(exercise, 'title')).toBe('Expose a Deployment');
+    const before = tree.children[tree.children.indexOf(exercise) - 1];
+    expect(before).toMatchObject({type: 'heading', depth: 2});
+    expect(JSON.stringify(before)).toContain('Hands-on: Expose a Deployment');
+  });
+
+  it('fails on an exercise without its time, with the file and line of the time item', () => {
+    expect(() => run('exercise-without-time.md')).toThrowError(
+      /^src\/remark\/fixtures\/exercise-without-time\.md:29:1: Exercise "Expose a Deployment" has no time: end its "### What you need" list with `- Time: about 45 minutes`/,
+    );
   });
 
   it('passes the last link check of a URL to its card', () => {

@@ -12,9 +12,10 @@ import CodeBlock from '@site/src/components/CodeBlock';
 import ResourceList from '@site/src/components/ResourceList';
 import ResourceCard from '@site/src/components/ResourceCard';
 import Diagram from '@site/src/components/Diagram';
-import TopicProgress from '@site/src/components/TopicProgress';
+import ProgressCheck from '@site/src/components/ProgressCheck';
 import SectionProgress from '@site/src/components/SectionProgress';
 import ModuleProgress from '@site/src/components/ModuleProgress';
+import ExerciseList from '@site/src/components/ExerciseList';
 import WhatsNext from '@site/src/components/WhatsNext';
 
 type HeadingProps = ComponentProps<'h1'>;
@@ -48,8 +49,9 @@ export default {
   ResourceList,
   ResourceCard,
   Diagram,
-  TopicProgress,
+  ProgressCheck,
   SectionProgress,
   ModuleProgress,
+  ExerciseList,
   WhatsNext,
 };

@@ -1,4 +1,5 @@
 import descriptiveLinkText from './descriptive-link-text';
+import exerciseStructure from './exercise-structure';
 import frontmatter from './frontmatter';
 import headingIncrement from './heading-increment';
 import httpsLinks from './https-links';
@@ -18,6 +19,7 @@ export const RULES = {
   frontmatter,
   'topic-structure': topicStructure,
   'heading-increment': headingIncrement,
+  'exercise-structure': exerciseStructure,
   'self-check': selfCheck,
   'no-bare-urls': noBareUrls,
   'descriptive-link-text': descriptiveLinkText,

@@ -3,6 +3,7 @@ import {toString} from 'mdast-util-to-string';
 import {lintRule} from 'unified-lint-rule';
 import {MAX_POINTS, MAX_RESOURCES, MIN_POINTS, MIN_RESOURCES, SELF_CHECK_HEADING} from '../../../src/content/authoring';
 import {POINTS_HEADING, RESOURCES_HEADING, TOPIC_DEPTH, readSectionPage} from '../../../src/content/page';
+import {isExerciseHeading} from '../../../src/content/exercise';
 import {readResourceList} from '../../../src/content/resource';
 import {pageKind, pointOf, ruleMeta} from '../shared';
 
@@ -10,7 +11,7 @@ const POINTS = `\`### ${POINTS_HEADING}\``;
 const RESOURCES = `\`### ${RESOURCES_HEADING}\``;
 
 /**
- * `topic-structure`: on a section page every `##` heading except the self-check is a topic, with
+ * `topic-structure`: on a section page every `##` heading except the exercise and the self-check is a topic, with
  * a "What you need to know" list of 1–6 points and then a "Resources" list of 1–5 resources.
  * The overview page has no topics.
  */
@@ -42,12 +43,13 @@ const topicStructure = lintRule<Root>(ruleMeta('topic-structure'), (tree, file) 
 
   const topicHeadings = new Set(page.topics.map((t) => t.heading));
   for (const node of tree.children) {
-    if (node.type !== 'heading' || node.depth !== TOPIC_DEPTH || topicHeadings.has(node)) continue;
+    if (node.type !== 'heading' || node.depth !== TOPIC_DEPTH || topicHeadings.has(node) || isExerciseHeading(node))
+      continue;
     const title = toString(node).trim();
     if (title.toLowerCase() === SELF_CHECK_HEADING.toLowerCase()) continue;
     file.message(
       `"## ${title}" is not a topic: it has no ${POINTS} or ${RESOURCES} list. Every \`##\` on a section page except ` +
-        `"${SELF_CHECK_HEADING}" is a topic, so add both lists (check their spelling), or make this a \`###\` inside a topic.`,
+        `the "Hands-on:" exercise and "${SELF_CHECK_HEADING}" is a topic, so add both lists (check their spelling), or make this a \`###\` inside a topic.`,
       {place: node.position},
     );
   }

@@ -12,8 +12,10 @@ import styles from './styles.module.css';
 
 export interface Props {
   progress: ProgressState;
-  /** Every topic key of the module: imported entries for other topics are dropped. */
-  knownTopics: ReadonlySet<string>;
+  /** Every topic and exercise key of the module: imported entries for others are dropped. */
+  knownKeys: ReadonlySet<string>;
+  /** The exercise keys among them, to say how many of each were imported. */
+  exerciseKeys: ReadonlySet<string>;
 }
 
 type Message = {kind: 'error' | 'done'; text: string} | null;
@@ -31,7 +33,7 @@ function download(name: string, text: string) {
 }
 
 /** Export, import and reset. The buttons work only with JavaScript, so they are disabled until it runs. */
-export default function ProgressFile({progress, knownTopics}: Props): ReactNode {
+export default function ProgressFile({progress, knownKeys, exerciseKeys}: Props): ReactNode {
   const isBrowser = useIsBrowser();
   const input = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<Message>(null);
@@ -47,19 +49,24 @@ export default function ProgressFile({progress, knownTopics}: Props): ReactNode 
       setMessage({kind: 'error', text: 'This file could not be read. Nothing was changed.'});
       return;
     }
-    const result = parseProgressImport(text, knownTopics);
+    const result = parseProgressImport(text, knownKeys);
     if (!result.ok) {
       setMessage({kind: 'error', text: `${result.error} Your progress was not changed.`});
       return;
     }
     writeProgress(result.state);
-    const count = Object.keys(result.state.learned).length;
+    const keys = Object.keys(result.state.learned);
+    const exercises = keys.filter((key) => exerciseKeys.has(key)).length;
+    const topics = keys.length - exercises;
     const skipped = result.ignored > 0 ? ` ${result.ignored} unknown or invalid entries were skipped.` : '';
-    setMessage({kind: 'done', text: `Progress imported: ${count} ${count === 1 ? 'topic' : 'topics'} learned.${skipped}`});
+    setMessage({
+      kind: 'done',
+      text: `Progress imported: ${topics} ${topics === 1 ? 'topic' : 'topics'} learned, ${exercises} ${exercises === 1 ? 'exercise' : 'exercises'} done.${skipped}`,
+    });
   };
 
   const onReset = () => {
-    if (!window.confirm('Reset your progress? Every topic will be marked as not learned. Export it first if you want a copy.')) return;
+    if (!window.confirm('Reset your progress? Every topic and exercise will be marked as not done. Export it first if you want a copy.')) return;
     resetProgress();
     setMessage({kind: 'done', text: 'Progress reset.'});
   };

@@ -3,16 +3,17 @@ import clsx from 'clsx';
 import Link from '@docusaurus/Link';
 import {useModuleOutline} from '@site/src/browser/useModuleOutline';
 import {useProgress} from '@site/src/browser/progress';
-import {formatMinutes, moduleStatus} from '@site/src/browser/studyTime';
+import {countText, formatMinutes, moduleStatus} from '@site/src/browser/studyTime';
 import ProgressFile from './ProgressFile';
 import styles from './styles.module.css';
 
-/** The whole module at a glance: topics learned, study time left, and each section's share. */
+/** The whole module at a glance: topics learned, exercises done, study time left, and each section's share. */
 export default function ModuleProgress(): ReactNode {
   const {sections} = useModuleOutline();
   const {progress} = useProgress();
   const status = moduleStatus(sections, progress);
-  const knownTopics = new Set(sections.flatMap((s) => s.topics.map((t) => t.key)));
+  const exerciseKeys = new Set(sections.flatMap((s) => s.exercises.map((e) => e.key)));
+  const knownKeys = new Set([...sections.flatMap((s) => s.topics.map((t) => t.key)), ...exerciseKeys]);
   return (
     <section className={styles.panel} aria-labelledby="module-progress-title">
       <h2 id="module-progress-title" className={styles.title}>
@@ -20,22 +21,29 @@ export default function ModuleProgress(): ReactNode {
       </h2>
       <p className={styles.summary}>
         <strong>
-          {status.learned} of {status.total} topics learned
+          {countText(status.learned, status.total, 'topic')}
+          {status.exercises > 0 && `, ${countText(status.exercisesDone, status.exercises, 'exercise')}`}
         </strong>{' '}
         · {formatMinutes(status.minutesLeft)} of study left (of {formatMinutes(status.minutes)} in all)
       </p>
-      <progress className={clsx(styles.bar, 'learner-progress')} max={status.total} value={status.learned} aria-label="Topics learned in the module" />
+      <progress
+        className={clsx(styles.bar, 'learner-progress')}
+        max={status.total + status.exercises}
+        value={status.learned + status.exercisesDone}
+        aria-label="Topics learned and exercises done in the module"
+      />
       <ol className={styles.sections}>
-        {status.perSection.map(({section, learned, total, minutesLeft}) => (
+        {status.perSection.map(({section, learned, total, exercisesDone, exercises, minutesLeft}) => (
           <li key={section.key}>
             <Link to={section.permalink}>{section.label}</Link>
             <span className={styles.sectionMeta}>
-              {learned}/{total} · {formatMinutes(minutesLeft)} left
+              {learned}/{total} topics{exercises > 0 && `, ${exercisesDone}/${exercises} exercise${exercises === 1 ? '' : 's'}`} ·{' '}
+              {formatMinutes(minutesLeft)} left
             </span>
           </li>
         ))}
       </ol>
-      <ProgressFile progress={progress} knownTopics={knownTopics} />
+      <ProgressFile progress={progress} knownKeys={knownKeys} exerciseKeys={exerciseKeys} />
       <p className={styles.note}>
         Progress is kept only in this browser. Nothing is sent anywhere. Export it to move it to another browser.
       </p>

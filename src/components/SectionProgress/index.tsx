@@ -2,7 +2,7 @@ import type {ReactNode} from 'react';
 import clsx from 'clsx';
 import {useModuleOutline} from '@site/src/browser/useModuleOutline';
 import {useProgress} from '@site/src/browser/progress';
-import {formatMinutes, sectionStatus} from '@site/src/browser/studyTime';
+import {countText, formatMinutes, sectionStatus} from '@site/src/browser/studyTime';
 import styles from './styles.module.css';
 
 export interface Props {
@@ -11,15 +11,15 @@ export interface Props {
 }
 
 /**
- * The section's study time (from its frontmatter) and how many of its topics the learner
- * has marked learned. The server renders "0 of N": the same box, so nothing moves on load.
+ * The section's study time (from its frontmatter) and how many of its topics and exercises the
+ * learner has marked. The server renders "0 of N": the same box, so nothing moves on load.
  */
 export default function SectionProgress({section: key}: Props): ReactNode {
   const {sections} = useModuleOutline();
   const {progress} = useProgress();
   const section = sections.find((s) => s.key === key);
   if (!section) return null;
-  const {learned, total} = sectionStatus(section, progress);
+  const {learned, total, exercisesDone, exercises} = sectionStatus(section, progress);
   return (
     <div className={styles.summary} data-testid="section-progress">
       <span className={styles.time}>
@@ -30,9 +30,15 @@ export default function SectionProgress({section: key}: Props): ReactNode {
         About {formatMinutes(section.minutes)} of study
       </span>
       <span className={styles.progress}>
-        <progress className={clsx(styles.bar, 'learner-progress')} max={total} value={learned} aria-hidden="true" />
+        <progress
+          className={clsx(styles.bar, 'learner-progress')}
+          max={total + exercises}
+          value={learned + exercisesDone}
+          aria-hidden="true"
+        />
         <span className={styles.count}>
-          {learned} of {total} topics learned
+          {countText(learned, total, 'topic')}
+          {exercises > 0 && ` · ${countText(exercisesDone, exercises, 'exercise')}`}
         </span>
       </span>
     </div>

@@ -9,23 +9,24 @@ import type {Props} from '@theme/DocSidebarItem/Link';
 import {useModuleOutline} from '@site/src/browser/useModuleOutline';
 import type {OutlineSectionData} from '@site/src/content/moduleOutline';
 import {useProgress} from '@site/src/browser/progress';
-import {sectionStatus} from '@site/src/browser/studyTime';
+import {countText, sectionStatus} from '@site/src/browser/studyTime';
 import styles from './styles.module.css';
 
-/** "1/3": filled only in the browser; the server renders the same box empty, so nothing shifts. */
+/**
+ * "1/4": topics learned plus exercises done, of both. Filled only in the browser; the server
+ * renders the same box empty, so nothing shifts.
+ */
 function ProgressBadge({section}: {section: OutlineSectionData}): ReactNode {
   const isBrowser = useIsBrowser();
   const {progress} = useProgress();
-  const {learned, total} = sectionStatus(section, progress);
+  const {learned, total, exercisesDone, exercises} = sectionStatus(section, progress);
   if (!isBrowser) return <span className={styles.badge} aria-hidden="true" />;
+  const done = learned + exercisesDone;
+  const all = total + exercises;
+  const label = exercises > 0 ? `${countText(learned, total, 'topic')}, ${countText(exercisesDone, exercises, 'exercise')}` : countText(learned, total, 'topic');
   return (
-    <span
-      className={clsx(styles.badge, learned === total && total > 0 && styles.done)}
-      data-testid="sidebar-progress"
-      role="img"
-      aria-label={`${learned} of ${total} topics learned`}
-    >
-      {learned}/{total}
+    <span className={clsx(styles.badge, done === all && all > 0 && styles.done)} data-testid="sidebar-progress" role="img" aria-label={label}>
+      {done}/{all}
     </span>
   );
 }
