@@ -44,6 +44,8 @@ const CASES: Record<string, Expected> = {
   'custom-resource': [
     [11, 'Unknown field "wieght" in .spec.http[0].route[0]. Did you mean "weight"?'],
     [15, 'No maintained schema package covers example.com/v1 Backup'],
+    [25, '.spec is missing the required field "endpoints"'],
+    [26, 'Unknown field "endpoint" in .spec. Did you mean "endpoints"?'],
   ],
   compose: [
     [7, 'Unknown Compose key "port" in .services.web'],

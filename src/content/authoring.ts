@@ -16,25 +16,6 @@ export const MAX_POINTS = 6;
 export const SELF_CHECK_HEADING = 'Check your understanding';
 export const MIN_SELF_CHECK_QUESTIONS = 3;
 
-/**
- * Section pages whose hands-on exercise is still being written (issue 16: exercises 2–11 land from
- * their own branches). The `exercise-structure` rule does not yet require one on these pages, and
- * reports a page that is listed here but has its exercise, so the list only shrinks. Empty, every
- * section page must have its exercise.
- */
-export const EXERCISES_PENDING: readonly string[] = [
-  '02-orchestration-fundamentals.md',
-  '03-kubernetes-architecture.md',
-  '04-kubernetes-deployment.md',
-  '05-advanced-kubernetes.md',
-  '06-service-mesh.md',
-  '07-registry-and-images.md',
-  '08-observability.md',
-  '09-production-patterns.md',
-  '10-cloud-native-ecosystem.md',
-  '11-devops-integration.md',
-];
-
 /** Frontmatter `study_minutes`: a whole number of minutes, 1 to this. */
 export const MAX_STUDY_MINUTES = 600;
 

@@ -35,11 +35,19 @@ export const SCHEMA_PACKAGES: readonly SchemaPackage[] = [
     builtIn: true,
   },
   {name: '@kubernetes-models/istio', holds: (g) => g.endsWith('.istio.io'), source: 'Istio 1.29.2 CRDs'},
+  // argoproj.io is shared by Argo Rollouts and Argo CD: each package is asked for the kind in turn.
   {
     name: '@kubernetes-models/argo-rollouts',
     holds: (g) => g === 'argoproj.io',
     source: 'Argo Rollouts v1.9.0 API types',
   },
+  {name: '@kubernetes-models/argo-cd', holds: (g) => g === 'argoproj.io', source: 'Argo CD CRDs'},
+  {
+    name: '@kubernetes-models/prometheus-operator',
+    holds: (g) => g === 'monitoring.coreos.com',
+    source: 'Prometheus Operator CRDs',
+  },
+  {name: '@kubernetes-models/keda', holds: (g) => g === 'keda.sh' || g === 'eventing.keda.sh', source: 'KEDA CRDs'},
   {
     name: '@kubernetes-models/knative',
     holds: (g) => g === 'knative.dev' || g.endsWith('.knative.dev'),
@@ -120,7 +128,8 @@ async function resolve(
     };
   }
   const group = groupOf(apiVersion);
-  const pkg = SCHEMA_PACKAGES.find((p) => p.holds(group));
+  const holders = SCHEMA_PACKAGES.filter((p) => p.holds(group));
+  const pkg = holders[0];
   if (!pkg) {
     return {
       path: at,
@@ -129,9 +138,11 @@ async function resolve(
         'SCHEMA_PACKAGES in scripts/lint/examples/kubernetes.ts; otherwise mark the block unchecked="<reason>"',
     };
   }
-  const model = await loadModel(pkg, apiVersion, kind);
-  if (model) return {model, pkg};
-  const served = versionsWithKind(pkg, group, kind);
+  for (const holder of holders) {
+    const model = await loadModel(holder, apiVersion, kind);
+    if (model) return {model, pkg: holder};
+  }
+  const served = holders.flatMap((holder) => versionsWithKind(holder, group, kind));
   const what = pkg.builtIn ? `Kubernetes ${KUBERNETES_VERSION}` : describePackage(pkg);
   return {
     path: at,

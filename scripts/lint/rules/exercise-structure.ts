@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type {Code, Heading, Root, RootContent} from 'mdast';
 import type {MdxJsxFlowElement} from 'mdast-util-mdx-jsx';
 import {toString} from 'mdast-util-to-string';
@@ -6,7 +5,7 @@ import {lintRule} from 'unified-lint-rule';
 import type {Point, Position} from 'unist';
 import {visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
-import {EXERCISES_PENDING, MAX_STUDY_MINUTES, SELF_CHECK_HEADING} from '../../../src/content/authoring';
+import {MAX_STUDY_MINUTES, SELF_CHECK_HEADING} from '../../../src/content/authoring';
 import {
   EXERCISE_PARTS,
   EXERCISE_PREFIX,
@@ -17,14 +16,6 @@ import {
 import {readFrontMatter, readStudyMinutes} from '../../../src/content/frontMatter';
 import {TOPIC_DEPTH, readSectionPage} from '../../../src/content/page';
 import {lastLineOf, pageKind, ruleMeta} from '../shared';
-
-export interface ExerciseStructureOptions {
-  /**
-   * File names of section pages whose exercise is still being written: they may have none yet.
-   * Defaults to EXERCISES_PENDING (src/content/authoring.ts).
-   */
-  pending?: readonly string[];
-}
 
 const SHELL = new Set(['bash', 'sh', 'shell']);
 const code = (name: ExercisePartName) => `\`### ${name}\``;
@@ -190,33 +181,23 @@ function checkParts(file: VFile, exercise: Exercise, studyMinutes: number | unde
 /**
  * `exercise-structure`: a section page has exactly one hands-on exercise, `## Hands-on: <Title>`,
  * as the last `##` before the self-check, with its seven parts in order, each holding what it
- * should (src/content/exercise.ts). Pages listed as pending may have none yet.
+ * should (src/content/exercise.ts).
  */
-const exerciseStructure = lintRule<Root, ExerciseStructureOptions | undefined>(
+const exerciseStructure = lintRule<Root>(
   ruleMeta('exercise-structure'),
-  (tree, file, options) => {
+  (tree, file) => {
     if (pageKind(file) !== 'section') return;
-    const pending = new Set(options?.pending ?? EXERCISES_PENDING);
-    const name = path.basename(file.path || '');
     const {exercises} = readSectionPage(tree);
     const sections = tree.children.filter((n): n is Heading => n.type === 'heading' && n.depth <= TOPIC_DEPTH);
     const selfCheck = sections.find((h) => toString(h).trim().toLowerCase() === SELF_CHECK_HEADING.toLowerCase());
 
     if (exercises.length === 0) {
-      if (!pending.has(name)) {
-        file.message(
-          `Section page has no hands-on exercise. Add \`## ${EXERCISE_PREFIX} <Title>\` before \`## ${SELF_CHECK_HEADING}\`, ` +
-            `with the parts ${ORDER} (see CONTRIBUTING.md, "Add a hands-on exercise").`,
-          {place: selfCheck?.position ?? lastLineOf(tree)},
-        );
-      }
-      return;
-    }
-    if (pending.has(name)) {
       file.message(
-        `${name} has its exercise now: remove it from EXERCISES_PENDING in src/content/authoring.ts, so the exercise stays required.`,
-        {place: exercises[0]!.heading.position},
+        `Section page has no hands-on exercise. Add \`## ${EXERCISE_PREFIX} <Title>\` before \`## ${SELF_CHECK_HEADING}\`, ` +
+          `with the parts ${ORDER} (see CONTRIBUTING.md, "Add a hands-on exercise").`,
+        {place: selfCheck?.position ?? lastLineOf(tree)},
       );
+      return;
     }
     for (const extra of exercises.slice(1)) {
       file.message(
