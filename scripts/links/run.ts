@@ -4,14 +4,12 @@ import {parseArgs} from 'node:util';
 import {loadCache, saveCache} from './cache';
 import {changedLinesSince, GitError} from './changed';
 import {ConfigError, loadConfig} from './config';
-import {collectFiles, extractFromFiles, ExtractError, PathError} from './extract';
+import {collectFiles, ExtractError, PathError} from './extract';
 import {fixFiles} from './fix';
-import {judge} from './judge';
-import {locationsOf, settle} from './plan';
-import {Prober} from './probe';
-import {formatAnnotations, formatConsole, formatNotFixed, formatStepSummary, summarize, toJson, toLinkHealth} from './report';
-import type {Citation, Config, Judgement, LinkResult, Verdict} from './types';
-import {VERDICTS} from './types';
+import {checkLinks, type CheckReport} from './pipeline';
+import type {Prober} from './probe';
+import {formatAnnotations, formatConsole, formatNotFixed, formatStepSummary, toJson, toLinkHealth} from './report';
+import type {Config, LinkResult} from './types';
 
 export const HELP = `Usage: npm run check-links -- [options] [PATH ...]
 
@@ -55,7 +53,7 @@ export interface RunOutcome {
   prober: Prober | null;
 }
 
-/** The whole command, in-process: parse args, extract, plan, probe, judge, report, cache, fix. */
+/** The command, in-process: arguments, config, files, cache; the pipeline (pipeline.ts); then reports, cache, fix and the exit code. */
 export async function run(argv: readonly string[], io: Io): Promise<RunOutcome> {
   const usage = (msg: string): RunOutcome => {
     io.err(`check-links: ${msg}\n`);
@@ -87,7 +85,6 @@ export async function run(argv: readonly string[], io: Io): Promise<RunOutcome> 
     return {code: 0, results: [], config: null, prober: null};
   }
   const now = io.now ?? Date.now;
-  const started = now();
   const abs = (p: string): string => resolve(io.cwd, p);
 
   let config: Config;
@@ -112,62 +109,17 @@ export async function run(argv: readonly string[], io: Io): Promise<RunOutcome> 
 
   const useCache = !opts['no-cache'];
   const cache = useCache ? loadCache(io.cwd) : null;
-  const prober = new Prober(config, io.dnsServers);
-  // Pipeline: each file's new URLs go out to the prober as soon as the file is parsed, so parsing the
-  // next files overlaps the network wait. With --changed-since a URL is selected when a changed line cites it.
-  const citations: Citation[] = [];
-  const selected = new Map<string, LinkResult | Promise<LinkResult>>();
-  const result = (url: string, j: Judgement | null, extra: Partial<LinkResult> = {}): LinkResult => ({
-    url,
-    locations: [],
-    verdict: 'ok',
-    status: null,
-    finalUrl: null,
-    reason: '',
-    fix: null,
-    ...j,
-    fixable: j?.fix?.rewrite === true && j.finalUrl !== null,
-    checkedAt: new Date(now()).toISOString(),
-    fromCache: false,
-    ...extra,
-  });
+  let checked: CheckReport;
   try {
-    for (const file of files) {
-      const found = extractFromFiles([file], io.cwd);
-      citations.push(...found);
-      for (const c of found) {
-        if (selected.has(c.url) || (changed && !changed.get(abs(c.file))?.has(c.line))) continue;
-        const s = settle(c.url, config, cache, now());
-        if (s.kind === 'skip') selected.set(c.url, result(c.url, {verdict: 'skipped', status: null, finalUrl: null, fix: null, reason: s.reason}));
-        else if (s.kind === 'cached') {
-          const e = s.entry;
-          selected.set(c.url, result(c.url, {verdict: 'ok', status: e.status, finalUrl: e.finalUrl, fix: null, reason: `${e.reason} (cached)`}, {checkedAt: e.checkedAt, fromCache: true}));
-        } else selected.set(c.url, prober.probeOne(c.url).then((o) => result(c.url, judge(o))));
-      }
-      // Get this file's first requests onto the wire before parsing the next file blocks the thread.
-      await prober.flushed(100);
-    }
+    checked = await checkLinks({files, cwd: io.cwd, config, cache, changed, now, dnsServers: io.dnsServers});
   } catch (e) {
-    prober.abort();
-    await Promise.allSettled(selected.values());
-    prober.close();
     if (e instanceof ExtractError) {
       io.err(`${e.file}:${e.line}:${e.column}: error: ${e.reason}\n`);
       return {code: 2, results: [], config, prober: null};
     }
     throw e;
   }
-  let settledResults: LinkResult[];
-  try {
-    settledResults = await Promise.all(selected.values());
-  } finally {
-    prober.close();
-  }
-  const locations = locationsOf(citations);
-  const results = settledResults.map((r) => ({...r, locations: locations.get(r.url) ?? []}));
-  const probed = results.filter((r) => !r.fromCache && r.verdict !== 'skipped');
-  const relevant = citations.filter((c) => selected.has(c.url));
-  const summary = summarize(results, {citations: relevant.length, files: files.length, requests: prober.stats.requests, durationMs: now() - started});
+  const {results, citations, summary, prober} = checked;
 
   io.out(formatConsole(results, summary, opts.verbose));
   if (io.env.GITHUB_ACTIONS === 'true') {
@@ -180,20 +132,15 @@ export async function run(argv: readonly string[], io: Io): Promise<RunOutcome> 
   };
   if (opts.json !== undefined) write(opts.json, toJson(results, summary));
   if (opts.health !== undefined) write(opts.health, toLinkHealth(results, new Date(now()).toISOString()));
+  const probed = results.filter((r) => !r.fromCache && r.verdict !== 'skipped');
   if (useCache) saveCache(io.cwd, cache ?? new Map(), probed, config.cacheTtlHours, now());
 
   if (opts.fix) {
-    const fixed = fixFiles(relevant, results, io.cwd);
+    const fixed = fixFiles(citations, results, io.cwd);
     for (const f of fixed.rewritten) io.out(`fixed ${f.file}:${f.line}:${f.column}: ${f.from} → ${f.to}\n`);
     for (const f of fixed.leftAlone) io.out(`not fixed (escaped text, fix by hand) ${f.file}:${f.line}:${f.column}: ${f.url}\n`);
     io.out(formatNotFixed(results));
   }
   const broken = results.some((r) => r.verdict === 'broken' || r.verdict === 'soft-dead');
   return {code: broken ? 1 : 0, results, config, prober};
-}
-
-export function countBy(results: readonly LinkResult[]): Record<Verdict, number> {
-  const out = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
-  for (const r of results) out[r.verdict]++;
-  return out;
 }
