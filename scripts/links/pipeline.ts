@@ -2,9 +2,10 @@
  * The link checker as a library: extract → plan → probe → judge, streamed file by file.
  * No arguments, no console, no exit codes: the CLI (run.ts) does those, as lychee-lib and lychee do.
  */
+import {readFileSync} from 'node:fs';
 import {resolve} from 'node:path';
 import type {CacheEntry} from './cache';
-import {extractFromFiles} from './extract';
+import {ExtractError, extractFromSource} from './extract';
 import {judge} from './judge';
 import {locationsOf, settle} from './plan';
 import {Prober} from './probe';
@@ -30,6 +31,8 @@ export interface CheckReport {
   results: LinkResult[];
   /** Every citation of a selected URL (what `--fix` may rewrite). */
   citations: Citation[];
+  /** Each file's text as it was parsed: `--fix` edits a file only if it still reads the same. */
+  sources: Map<string, string>;
   summary: Summary;
   prober: Prober;
 }
@@ -44,6 +47,7 @@ export async function checkLinks(options: CheckOptions): Promise<CheckReport> {
   const started = now();
   const prober = new Prober(config, options.dnsServers);
   const citations: Citation[] = [];
+  const sources = new Map<string, string>();
   const selected = new Map<string, LinkResult | Promise<LinkResult>>();
   const result = (url: string, j: Judgement | null, extra: Partial<LinkResult> = {}): LinkResult => ({
     url,
@@ -61,7 +65,14 @@ export async function checkLinks(options: CheckOptions): Promise<CheckReport> {
   });
   try {
     for (const file of files) {
-      const found = extractFromFiles([file], cwd);
+      let source: string;
+      try {
+        source = readFileSync(resolve(cwd, file), 'utf8');
+      } catch (e) {
+        throw new ExtractError(file, 1, 1, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      }
+      sources.set(file, source);
+      const found = extractFromSource(source, file);
       citations.push(...found);
       for (const c of found) {
         if (selected.has(c.url) || (changed && !changed.get(resolve(cwd, c.file))?.has(c.line))) continue;
@@ -91,5 +102,5 @@ export async function checkLinks(options: CheckOptions): Promise<CheckReport> {
   const results = settled.map((r) => ({...r, locations: locations.get(r.url) ?? []}));
   const relevant = citations.filter((c) => selected.has(c.url));
   const summary = summarize(results, {citations: relevant.length, files: files.length, requests: prober.stats.requests, durationMs: now() - started});
-  return {results, citations: relevant, summary, prober};
+  return {results, citations: relevant, sources, summary, prober};
 }

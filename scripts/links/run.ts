@@ -8,7 +8,8 @@ import {collectFiles, ExtractError, PathError} from './extract';
 import {fixFiles} from './fix';
 import {checkLinks, type CheckReport} from './pipeline';
 import type {Prober} from './probe';
-import {formatAnnotations, formatConsole, formatNotFixed, formatStepSummary, toJson, toLinkHealth} from './report';
+import {formatAnnotations, formatConsole, formatNotFixed, formatStepSummary, formatTrackingIssue, runContextFrom, toJson, toLinkHealth, where} from './report';
+import {noWorkflowCommands, oneLine} from '../githubAnnotation';
 import type {Config, LinkResult} from './types';
 
 export const HELP = `Usage: npm run check-links -- [options] [PATH ...]
@@ -21,8 +22,11 @@ Options:
   --fix                  rewrite URLs whose every redirect was permanent (301/308) and
                          whose final answer was a real, specific 2xx page (never a home,
                          sign-in or not-found page, nor a parent page); keeps #fragments,
-                         changes nothing else, and says why each other redirect was left
+                         changes nothing else, and says why each other redirect was left;
+                         never to a private address, never a file changed during the run
   --health FILE          write the site's link-health data (e.g. src/data/link-health.json)
+  --issue FILE           write the weekly tracking issue's Markdown body (links to the run
+                         and the cited lines from GITHUB_SERVER_URL, _REPOSITORY, _SHA, _RUN_ID)
   --changed-since REF    check only URLs on lines added or changed since the merge base
                          of REF and HEAD (git diff; for pull requests)
   --no-cache             neither read nor write the cache (.link-cache/)
@@ -32,7 +36,7 @@ Options:
 Verdicts: ok, redirected (warning), broken (error), soft-dead (error: answers 2xx, but with a
   not-found, home or sign-in page), unverified (warning), skipped.
 Exit codes: 0 nothing broken, 1 something broken or soft-dead, 2 usage, config or parse error.
-Config keys: timeoutMs, retries, concurrency, perHostConcurrency, skip [{pattern, reason}],
+Config keys: timeoutMs, retries, concurrency, perHostConcurrency, skip [{match, reason}],
   retryAfterCapMs, retryBaseDelayMs, cacheTtlHours, maxRedirects, maxBodyBytes, dnsTimeoutMs, userAgent.
 `;
 
@@ -44,6 +48,8 @@ export interface Io {
   now?: () => number;
   /** Name servers to ask instead of the system's (tests use a fake one on loopback). */
   dnsServers?: readonly string[];
+  /** Which addresses `--fix` may write (default: public ones only); tests admit their loopback servers. */
+  isPublicAddress?: (address: string) => boolean;
 }
 
 export interface RunOutcome {
@@ -53,10 +59,31 @@ export interface RunOutcome {
   prober: Prober | null;
 }
 
-/** The command, in-process: arguments, config, files, cache; the pipeline (pipeline.ts); then reports, cache, fix and the exit code. */
+/**
+ * The command, in-process: arguments, config, files, cache; the pipeline (pipeline.ts); then reports, cache,
+ * fix and the exit code. Whatever the input, it ends with a code: an unexpected error is one line and 2.
+ */
 export async function run(argv: readonly string[], io: Io): Promise<RunOutcome> {
+  try {
+    return await command(argv, io);
+  } catch (e) {
+    io.err(`check-links: ${internalError(e)}\n`);
+    return {code: 2, results: [], config: null, prober: null};
+  }
+}
+
+/** One line for an error nobody planned for: its message, never its stack, never a second line. */
+export function internalError(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return noWorkflowCommands(`internal error: ${oneLine(message.split('\n')[0] ?? '', 500)} (please report it)`);
+}
+
+async function command(argv: readonly string[], io: Io): Promise<RunOutcome> {
+  // Our own lines, with untrusted parts already in oneLine(): never a workflow command on GitHub.
+  const out = (s: string): void => io.out(noWorkflowCommands(s));
+  const err = (s: string): void => io.err(noWorkflowCommands(s));
   const usage = (msg: string): RunOutcome => {
-    io.err(`check-links: ${msg}\n`);
+    err(`check-links: ${msg.split('\n').map((line) => oneLine(line, 1000)).join('\n')}\n`);
     return {code: 2, results: [], config: null, prober: null};
   };
   let args;
@@ -70,6 +97,7 @@ export async function run(argv: readonly string[], io: Io): Promise<RunOutcome> 
         config: {type: 'string'},
         fix: {type: 'boolean', default: false},
         health: {type: 'string'},
+        issue: {type: 'string'},
         'changed-since': {type: 'string'},
         'no-cache': {type: 'boolean', default: false},
         verbose: {type: 'boolean', default: false},
@@ -109,37 +137,41 @@ export async function run(argv: readonly string[], io: Io): Promise<RunOutcome> 
 
   const useCache = !opts['no-cache'];
   const cache = useCache ? loadCache(io.cwd) : null;
+  for (const warning of cache?.warnings ?? []) err(`check-links: warning: ${oneLine(warning, 1000)}\n`);
   let checked: CheckReport;
   try {
-    checked = await checkLinks({files, cwd: io.cwd, config, cache, changed, now, dnsServers: io.dnsServers});
+    checked = await checkLinks({files, cwd: io.cwd, config, cache: cache?.entries ?? null, changed, now, dnsServers: io.dnsServers});
   } catch (e) {
     if (e instanceof ExtractError) {
-      io.err(`${e.file}:${e.line}:${e.column}: error: ${e.reason}\n`);
+      err(`${oneLine(e.file, 500)}:${e.line}:${e.column}: error: ${oneLine(e.reason, 1000)}\n`);
       return {code: 2, results: [], config, prober: null};
     }
     throw e;
   }
-  const {results, citations, summary, prober} = checked;
+  const {results, citations, sources, summary, prober} = checked;
 
-  io.out(formatConsole(results, summary, opts.verbose));
+  out(formatConsole(results, summary, opts.verbose));
   if (io.env.GITHUB_ACTIONS === 'true') {
-    io.out(formatAnnotations(results));
+    io.out(formatAnnotations(results)); // our workflow commands, escaped by githubAnnotation()
     if (io.env.GITHUB_STEP_SUMMARY) appendFileSync(io.env.GITHUB_STEP_SUMMARY, formatStepSummary(results, summary));
   }
-  const write = (file: string, data: unknown): void => {
+  const write = (file: string, text: string): void => {
     mkdirSync(dirname(abs(file)), {recursive: true});
-    writeFileSync(abs(file), JSON.stringify(data, null, 2) + '\n');
+    writeFileSync(abs(file), text);
   };
-  if (opts.json !== undefined) write(opts.json, toJson(results, summary));
-  if (opts.health !== undefined) write(opts.health, toLinkHealth(results, new Date(now()).toISOString()));
+  const json = (data: unknown): string => JSON.stringify(data, null, 2) + '\n';
+  if (opts.json !== undefined) write(opts.json, json(toJson(results, summary)));
+  if (opts.health !== undefined) write(opts.health, json(toLinkHealth(results, new Date(now()).toISOString())));
+  if (opts.issue !== undefined) write(opts.issue, formatTrackingIssue(results, summary, runContextFrom(io.env)));
   const probed = results.filter((r) => !r.fromCache && r.verdict !== 'skipped');
-  if (useCache) saveCache(io.cwd, cache ?? new Map(), probed, config.cacheTtlHours, now());
+  if (useCache) saveCache(io.cwd, cache?.entries ?? new Map(), probed, config.cacheTtlHours, now());
 
   if (opts.fix) {
-    const fixed = fixFiles(citations, results, io.cwd);
-    for (const f of fixed.rewritten) io.out(`fixed ${f.file}:${f.line}:${f.column}: ${f.from} → ${f.to}\n`);
-    for (const f of fixed.leftAlone) io.out(`not fixed (escaped text, fix by hand) ${f.file}:${f.line}:${f.column}: ${f.url}\n`);
-    io.out(formatNotFixed(results));
+    const fixed = await fixFiles(citations, results, {cwd: io.cwd, sources, lookup: (host) => prober.lookup(host), isPublicAddress: io.isPublicAddress});
+    for (const f of fixed.rewritten) out(`fixed ${where(f)}: ${oneLine(f.from)} → ${oneLine(f.to)}\n`);
+    for (const f of fixed.notFixed) out(`not fixed ${where(f)}: ${oneLine(f.url)}: ${oneLine(f.why)}\n`);
+    for (const f of fixed.filesNotFixed) out(`not fixed ${oneLine(f.file, 500)}: ${oneLine(f.why)}\n`);
+    out(formatNotFixed(results));
   }
   const broken = results.some((r) => r.verdict === 'broken' || r.verdict === 'soft-dead');
   return {code: broken ? 1 : 0, results, config, prober};
