@@ -108,7 +108,7 @@ async function privateTargetProblem(to: string, lookup: HostLookup, isPublic: (a
   if (!isIP(host) && PRIVATE_NAME.test(host)) return `the new address ${host} is a private or reserved name`;
   const answer = await lookup(host);
   if ('error' in answer) return `the new address ${host} does not resolve`;
-  if (!isPublic(answer.address)) return `the new address ${host} is inside a private network (${answer.address})`;
+  if (!isPublic(answer.address)) return `the new address ${host} is inside a private network${answer.address === host ? '' : ` (${answer.address})`}`;
   return null;
 }
 
@@ -179,7 +179,10 @@ export async function fixFiles(citations: readonly Citation[], results: readonly
     const checked = sources.get(file);
     let source: string;
     try {
-      if (lstatSync(path).isSymbolicLink()) throw new Error('it is a symbolic link');
+      if (lstatSync(path).isSymbolicLink()) {
+        summary.filesNotFixed.push({file, why: 'it is a symbolic link; fix the file it points to'});
+        continue;
+      }
       source = readFileSync(path, 'utf8');
     } catch (e) {
       summary.filesNotFixed.push({file, why: `cannot read it: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`});
