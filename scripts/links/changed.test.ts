@@ -25,9 +25,10 @@ describe('parseChangedLines', () => {
       '+++ b/docs/new.md',
       '@@ -0,0 +1,3 @@',
     ].join('\n');
-    const m = parseChangedLines(diff, '/repo');
+    const m = parseChangedLines(['docs/a.md', 'docs/gone.md', 'docs/new.md'], diff, '/repo');
     expect([...(m.get('/repo/docs/a.md') ?? [])]).toEqual([3, 11, 12]);
     expect([...(m.get('/repo/docs/new.md') ?? [])]).toEqual([1, 2, 3]);
     expect(m.has('/repo/docs/gone.md')).toBe(false);
+    expect(() => parseChangedLines(['docs/a.md'], diff, '/repo')).toThrow(/listed 1 changed files but showed 3/);
   });
 });

@@ -2,8 +2,8 @@ import http from 'node:http';
 import https from 'node:https';
 import type {LookupFunction} from 'node:net';
 import {createBrotliDecompress, createGunzip, createInflate} from 'node:zlib';
-import type {Readable} from 'node:stream';
-import {DnsCache} from './dns';
+import type {Readable, Transform} from 'node:stream';
+import {type DnsAnswer, DnsCache} from './dns';
 import {Limits, type Quota, sleep} from './limits';
 import {PageScanner, type PageSignals} from './page';
 import {siblingProbeUrl, softDeadReason} from './softDead';
@@ -138,6 +138,11 @@ export class Prober {
   ) {
     this.limits = new Limits(config.concurrency, config.perHostConcurrency);
     this.dns = new DnsCache(config.dnsTimeoutMs, dnsServers);
+  }
+
+  /** The address a host name resolved to for the probe (memoized; IP literals and localhost need no query). */
+  lookup(hostname: string): Promise<DnsAnswer> {
+    return this.dns.lookup(hostname);
   }
 
   close(): void {
@@ -365,6 +370,8 @@ export class Prober {
     const isHttps = url.protocol === 'https:';
     return new Promise<Exchange>((resolve) => {
       let settled = false;
+      /** The decompressor, while a body is being decoded: destroyed with the socket once the verdict is known. */
+      let decoding: Transform | null = null;
       /** `drain`: what is left of the body is small: read it off and keep the connection. */
       const finish = (r: Exchange, drain?: http.IncomingMessage): void => {
         if (settled) return;
@@ -372,6 +379,9 @@ export class Prober {
         clearTimeout(timer);
         if (drain) drain.resume();
         else req.destroy(); // never read more than needed: the rest of any body is dropped with the socket
+        // Input already received stays queued in a decompressor after the socket is gone: a few KB of brotli
+        // can decode to gigabytes. Destroying it stops the work at the verdict (or the timeout).
+        decoding?.destroy();
         resolve(r);
       };
       const req = (isHttps ? https : http).request(url, {
@@ -421,11 +431,12 @@ export class Prober {
         }
         // A 2xx page: read its title and main heading (and the #fragment's element) as it streams, then stop.
         const scanner = new PageScanner(fragment);
+        const {maxBodyBytes} = this.config;
         const encoding = (header('content-encoding') ?? '').toLowerCase();
         let stream: Readable = res;
-        if (encoding === 'gzip' || encoding === 'x-gzip') stream = res.pipe(createGunzip());
-        else if (encoding === 'deflate') stream = res.pipe(createInflate());
-        else if (encoding === 'br') stream = res.pipe(createBrotliDecompress());
+        if (encoding === 'gzip' || encoding === 'x-gzip') stream = decoding = createGunzip();
+        else if (encoding === 'deflate') stream = decoding = createInflate();
+        else if (encoding === 'br') stream = decoding = createBrotliDecompress();
         const decoder = new TextDecoder();
         let bytes = 0;
         const done = (ended: boolean): void => {
@@ -433,12 +444,21 @@ export class Prober {
           const fragmentSeen = fragment === null ? null : {id: fragment, found, truncated: !found && !ended};
           finish({...base, fragment: fragmentSeen, page: scanner.signals}, ended || small(64 * 1024) ? res : undefined);
         };
+        if (decoding) {
+          // Bytes on the wire count too: a stream that decodes to nothing must not be read forever.
+          let wireBytes = 0;
+          res.on('data', (chunk: Buffer) => {
+            wireBytes += chunk.length;
+            if (wireBytes >= maxBodyBytes) done(false);
+          });
+          res.pipe(decoding);
+        }
         stream.on('data', (chunk: Buffer) => {
           if (settled) return;
-          bytes += chunk.length;
+          bytes += chunk.length; // decoded bytes: the cap is on what we scan, not on what was sent
           scanner.feed(decoder.decode(chunk, {stream: true}));
-          if (scanner.complete || bytes >= this.config.maxBodyBytes) done(false);
-          else if (scanner.fragmentSettled && bytes >= Math.min(PAGE_SIGNAL_BYTES, this.config.maxBodyBytes)) done(false);
+          if (scanner.complete || bytes >= maxBodyBytes) done(false);
+          else if (scanner.fragmentSettled && bytes >= Math.min(PAGE_SIGNAL_BYTES, maxBodyBytes)) done(false);
         });
         stream.on('end', () => done(true));
         stream.on('error', (e) => finish({error: classify(e as NodeJS.ErrnoException)}));

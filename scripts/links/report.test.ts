@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {applyEdits, escapeFor} from './fix';
-import {formatAnnotations, formatConsole, summarize, toLinkHealth} from './report';
+import {formatAnnotations, formatConsole, formatTrackingIssue, runContextFrom, summarize, toLinkHealth} from './report';
 import type {LinkResult} from './types';
 
 const r = (url: string, verdict: LinkResult['verdict'], extra: Partial<LinkResult> = {}): LinkResult => ({
@@ -64,5 +64,24 @@ describe('fix helpers', () => {
   it('escapes what would break the Markdown or JSX around the URL', () => {
     expect(escapeFor('link', 'https://a.test/a b(c)<d>')).toBe('https://a.test/a%20b%28c%29%3Cd%3E');
     expect(escapeFor('jsx', `https://a.test/"q'`)).toBe('https://a.test/%22q%27');
+  });
+});
+
+describe('the tracking issue body', () => {
+  it('stops at whole rows under GitHub\'s size limit and says how many are left', () => {
+    const results = Array.from({length: 400}, (_, i) => r(`https://bad.test/${i}`, 'broken', {reason: `HTTP 404 ${'`'.repeat(3)}${'x'.repeat(250)}`}));
+    const body = formatTrackingIssue(results, summarize(results, {citations: 400, files: 1, requests: 400, durationMs: 1}), null);
+    expect(body.length).toBeLessThanOrEqual(60_000);
+    const shown = body.split('\n').filter((l) => l.startsWith('| `'));
+    expect(body).toContain(`… and ${400 - shown.length} more rows: see the \`link-report\` artifact of the run.`);
+    for (const row of shown) expect(row).toMatch(/ \|$/); // every row whole
+  });
+
+  it('links only to GitHub values of the expected shape; without them, plain code', () => {
+    expect(runContextFrom({GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'o/r', GITHUB_SHA: 'a'.repeat(40), GITHUB_RUN_ID: '9'})).not.toBeNull();
+    expect(runContextFrom({GITHUB_SERVER_URL: 'javascript:alert(1)//', GITHUB_REPOSITORY: 'o/r', GITHUB_SHA: 'a'.repeat(40), GITHUB_RUN_ID: '9'})).toBeNull();
+    const results = [r('https://bad.test/', 'broken', {reason: 'HTTP 404'})];
+    const body = formatTrackingIssue(results, summarize(results, {citations: 1, files: 1, requests: 1, durationMs: 1}), null);
+    expect(body).toContain('| ` https://bad.test/ ` | ` HTTP 404 ` | ` docs/a.md:3 ` |');
   });
 });

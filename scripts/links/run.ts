@@ -4,14 +4,13 @@ import {parseArgs} from 'node:util';
 import {loadCache, saveCache} from './cache';
 import {changedLinesSince, GitError} from './changed';
 import {ConfigError, loadConfig} from './config';
-import {collectFiles, extractFromFiles, ExtractError, PathError} from './extract';
+import {collectFiles, ExtractError, PathError} from './extract';
 import {fixFiles} from './fix';
-import {judge} from './judge';
-import {locationsOf, settle} from './plan';
-import {Prober} from './probe';
-import {formatAnnotations, formatConsole, formatNotFixed, formatStepSummary, summarize, toJson, toLinkHealth} from './report';
-import type {Citation, Config, Judgement, LinkResult, Verdict} from './types';
-import {VERDICTS} from './types';
+import {checkLinks, type CheckReport} from './pipeline';
+import type {Prober} from './probe';
+import {formatAnnotations, formatConsole, formatNotFixed, formatStepSummary, formatTrackingIssue, runContextFrom, toJson, toLinkHealth, where} from './report';
+import {noWorkflowCommands, oneLine} from '../githubAnnotation';
+import type {Config, LinkResult} from './types';
 
 export const HELP = `Usage: npm run check-links -- [options] [PATH ...]
 
@@ -23,8 +22,11 @@ Options:
   --fix                  rewrite URLs whose every redirect was permanent (301/308) and
                          whose final answer was a real, specific 2xx page (never a home,
                          sign-in or not-found page, nor a parent page); keeps #fragments,
-                         changes nothing else, and says why each other redirect was left
+                         changes nothing else, and says why each other redirect was left;
+                         never to a private address, never a file changed during the run
   --health FILE          write the site's link-health data (e.g. src/data/link-health.json)
+  --issue FILE           write the weekly tracking issue's Markdown body (links to the run
+                         and the cited lines from GITHUB_SERVER_URL, _REPOSITORY, _SHA, _RUN_ID)
   --changed-since REF    check only URLs on lines added or changed since the merge base
                          of REF and HEAD (git diff; for pull requests)
   --no-cache             neither read nor write the cache (.link-cache/)
@@ -34,7 +36,7 @@ Options:
 Verdicts: ok, redirected (warning), broken (error), soft-dead (error: answers 2xx, but with a
   not-found, home or sign-in page), unverified (warning), skipped.
 Exit codes: 0 nothing broken, 1 something broken or soft-dead, 2 usage, config or parse error.
-Config keys: timeoutMs, retries, concurrency, perHostConcurrency, skip [{pattern, reason}],
+Config keys: timeoutMs, retries, concurrency, perHostConcurrency, skip [{match, reason}],
   retryAfterCapMs, retryBaseDelayMs, cacheTtlHours, maxRedirects, maxBodyBytes, dnsTimeoutMs, userAgent.
 `;
 
@@ -46,6 +48,8 @@ export interface Io {
   now?: () => number;
   /** Name servers to ask instead of the system's (tests use a fake one on loopback). */
   dnsServers?: readonly string[];
+  /** Which addresses `--fix` may write (default: public ones only); tests admit their loopback servers. */
+  isPublicAddress?: (address: string) => boolean;
 }
 
 export interface RunOutcome {
@@ -55,10 +59,31 @@ export interface RunOutcome {
   prober: Prober | null;
 }
 
-/** The whole command, in-process: parse args, extract, plan, probe, judge, report, cache, fix. */
+/**
+ * The command, in-process: arguments, config, files, cache; the pipeline (pipeline.ts); then reports, cache,
+ * fix and the exit code. Whatever the input, it ends with a code: an unexpected error is one line and 2.
+ */
 export async function run(argv: readonly string[], io: Io): Promise<RunOutcome> {
+  try {
+    return await command(argv, io);
+  } catch (e) {
+    io.err(`check-links: ${internalError(e)}\n`);
+    return {code: 2, results: [], config: null, prober: null};
+  }
+}
+
+/** One line for an error nobody planned for: its message, never its stack, never a second line. */
+export function internalError(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return noWorkflowCommands(`internal error: ${oneLine(message.split('\n')[0] ?? '', 500)} (please report it)`);
+}
+
+async function command(argv: readonly string[], io: Io): Promise<RunOutcome> {
+  // Our own lines, with untrusted parts already in oneLine(): never a workflow command on GitHub.
+  const out = (s: string): void => io.out(noWorkflowCommands(s));
+  const err = (s: string): void => io.err(noWorkflowCommands(s));
   const usage = (msg: string): RunOutcome => {
-    io.err(`check-links: ${msg}\n`);
+    err(`check-links: ${msg.split('\n').map((line) => oneLine(line, 1000)).join('\n')}\n`);
     return {code: 2, results: [], config: null, prober: null};
   };
   let args;
@@ -72,6 +97,7 @@ export async function run(argv: readonly string[], io: Io): Promise<RunOutcome> 
         config: {type: 'string'},
         fix: {type: 'boolean', default: false},
         health: {type: 'string'},
+        issue: {type: 'string'},
         'changed-since': {type: 'string'},
         'no-cache': {type: 'boolean', default: false},
         verbose: {type: 'boolean', default: false},
@@ -87,7 +113,6 @@ export async function run(argv: readonly string[], io: Io): Promise<RunOutcome> 
     return {code: 0, results: [], config: null, prober: null};
   }
   const now = io.now ?? Date.now;
-  const started = now();
   const abs = (p: string): string => resolve(io.cwd, p);
 
   let config: Config;
@@ -112,88 +137,42 @@ export async function run(argv: readonly string[], io: Io): Promise<RunOutcome> 
 
   const useCache = !opts['no-cache'];
   const cache = useCache ? loadCache(io.cwd) : null;
-  const prober = new Prober(config, io.dnsServers);
-  // Pipeline: each file's new URLs go out to the prober as soon as the file is parsed, so parsing the
-  // next files overlaps the network wait. With --changed-since a URL is selected when a changed line cites it.
-  const citations: Citation[] = [];
-  const selected = new Map<string, LinkResult | Promise<LinkResult>>();
-  const result = (url: string, j: Judgement | null, extra: Partial<LinkResult> = {}): LinkResult => ({
-    url,
-    locations: [],
-    verdict: 'ok',
-    status: null,
-    finalUrl: null,
-    reason: '',
-    fix: null,
-    ...j,
-    fixable: j?.fix?.rewrite === true && j.finalUrl !== null,
-    checkedAt: new Date(now()).toISOString(),
-    fromCache: false,
-    ...extra,
-  });
+  for (const warning of cache?.warnings ?? []) err(`check-links: warning: ${oneLine(warning, 1000)}\n`);
+  let checked: CheckReport;
   try {
-    for (const file of files) {
-      const found = extractFromFiles([file], io.cwd);
-      citations.push(...found);
-      for (const c of found) {
-        if (selected.has(c.url) || (changed && !changed.get(abs(c.file))?.has(c.line))) continue;
-        const s = settle(c.url, config, cache, now());
-        if (s.kind === 'skip') selected.set(c.url, result(c.url, {verdict: 'skipped', status: null, finalUrl: null, fix: null, reason: s.reason}));
-        else if (s.kind === 'cached') {
-          const e = s.entry;
-          selected.set(c.url, result(c.url, {verdict: 'ok', status: e.status, finalUrl: e.finalUrl, fix: null, reason: `${e.reason} (cached)`}, {checkedAt: e.checkedAt, fromCache: true}));
-        } else selected.set(c.url, prober.probeOne(c.url).then((o) => result(c.url, judge(o))));
-      }
-      // Get this file's first requests onto the wire before parsing the next file blocks the thread.
-      await prober.flushed(100);
-    }
+    checked = await checkLinks({files, cwd: io.cwd, config, cache: cache?.entries ?? null, changed, now, dnsServers: io.dnsServers});
   } catch (e) {
-    prober.abort();
-    await Promise.allSettled(selected.values());
-    prober.close();
     if (e instanceof ExtractError) {
-      io.err(`${e.file}:${e.line}:${e.column}: error: ${e.reason}\n`);
+      err(`${oneLine(e.file, 500)}:${e.line}:${e.column}: error: ${oneLine(e.reason, 1000)}\n`);
       return {code: 2, results: [], config, prober: null};
     }
     throw e;
   }
-  let settledResults: LinkResult[];
-  try {
-    settledResults = await Promise.all(selected.values());
-  } finally {
-    prober.close();
-  }
-  const locations = locationsOf(citations);
-  const results = settledResults.map((r) => ({...r, locations: locations.get(r.url) ?? []}));
-  const probed = results.filter((r) => !r.fromCache && r.verdict !== 'skipped');
-  const relevant = citations.filter((c) => selected.has(c.url));
-  const summary = summarize(results, {citations: relevant.length, files: files.length, requests: prober.stats.requests, durationMs: now() - started});
+  const {results, citations, sources, summary, prober} = checked;
 
-  io.out(formatConsole(results, summary, opts.verbose));
+  out(formatConsole(results, summary, opts.verbose));
   if (io.env.GITHUB_ACTIONS === 'true') {
-    io.out(formatAnnotations(results));
+    io.out(formatAnnotations(results)); // our workflow commands, escaped by githubAnnotation()
     if (io.env.GITHUB_STEP_SUMMARY) appendFileSync(io.env.GITHUB_STEP_SUMMARY, formatStepSummary(results, summary));
   }
-  const write = (file: string, data: unknown): void => {
+  const write = (file: string, text: string): void => {
     mkdirSync(dirname(abs(file)), {recursive: true});
-    writeFileSync(abs(file), JSON.stringify(data, null, 2) + '\n');
+    writeFileSync(abs(file), text);
   };
-  if (opts.json !== undefined) write(opts.json, toJson(results, summary));
-  if (opts.health !== undefined) write(opts.health, toLinkHealth(results, new Date(now()).toISOString()));
-  if (useCache) saveCache(io.cwd, cache ?? new Map(), probed, config.cacheTtlHours, now());
+  const json = (data: unknown): string => JSON.stringify(data, null, 2) + '\n';
+  if (opts.json !== undefined) write(opts.json, json(toJson(results, summary)));
+  if (opts.health !== undefined) write(opts.health, json(toLinkHealth(results, new Date(now()).toISOString())));
+  if (opts.issue !== undefined) write(opts.issue, formatTrackingIssue(results, summary, runContextFrom(io.env)));
+  const probed = results.filter((r) => !r.fromCache && r.verdict !== 'skipped');
+  if (useCache) saveCache(io.cwd, cache?.entries ?? new Map(), probed, config.cacheTtlHours, now());
 
   if (opts.fix) {
-    const fixed = fixFiles(relevant, results, io.cwd);
-    for (const f of fixed.rewritten) io.out(`fixed ${f.file}:${f.line}:${f.column}: ${f.from} → ${f.to}\n`);
-    for (const f of fixed.leftAlone) io.out(`not fixed (escaped text, fix by hand) ${f.file}:${f.line}:${f.column}: ${f.url}\n`);
-    io.out(formatNotFixed(results));
+    const fixed = await fixFiles(citations, results, {cwd: io.cwd, sources, lookup: (host) => prober.lookup(host), isPublicAddress: io.isPublicAddress});
+    for (const f of fixed.rewritten) out(`fixed ${where(f)}: ${oneLine(f.from)} → ${oneLine(f.to)}\n`);
+    for (const f of fixed.notFixed) out(`not fixed ${where(f)}: ${oneLine(f.url)}: ${oneLine(f.why)}\n`);
+    for (const f of fixed.filesNotFixed) out(`not fixed ${oneLine(f.file, 500)}: ${oneLine(f.why)}\n`);
+    out(formatNotFixed(results));
   }
   const broken = results.some((r) => r.verdict === 'broken' || r.verdict === 'soft-dead');
   return {code: broken ? 1 : 0, results, config, prober};
-}
-
-export function countBy(results: readonly LinkResult[]): Record<Verdict, number> {
-  const out = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
-  for (const r of results) out[r.verdict]++;
-  return out;
 }

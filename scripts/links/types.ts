@@ -6,8 +6,9 @@ export type Verdict = LinkVerdict;
 
 export const VERDICTS: readonly Verdict[] = LINK_VERDICTS;
 
+/** URLs not to check: `match` globs (`*` = any characters, whole URL, any case) and why. */
 export interface SkipRule {
-  pattern: string;
+  match: string[];
   reason: string;
 }
 

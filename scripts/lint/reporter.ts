@@ -3,7 +3,7 @@ import path from 'node:path';
 import type {VFile} from 'vfile';
 import type {VFileMessage} from 'vfile-message';
 import {ruleName} from './shared';
-import {githubAnnotation} from '../githubAnnotation';
+import {githubAnnotation, markdownCode, noWorkflowCommands, oneLine} from '../githubAnnotation';
 
 /**
  * The remark-cli reporter for `npm run lint:md`: one line per problem,
@@ -82,7 +82,8 @@ function githubOutput(problems: Problem[]): string {
   const summaryPath = process.env.GITHUB_STEP_SUMMARY;
   if (summaryPath && problems.length > 0) {
     const rows = problems.map(
-      (p) => `| \`${p.file}:${p.line}:${p.column}\` | ${p.message.replace(/\|/g, '\\|')} | \`${p.rule}\` |`,
+      (p) =>
+        `| ${markdownCode(`${p.file}:${p.line}:${p.column}`, {inTable: true, maxChars: 500})} | ${oneLine(p.message, 1000).replace(/\|/g, '\\|')} | ${markdownCode(p.rule, {inTable: true})} |`,
     );
     appendFileSync(
       summaryPath,
@@ -104,13 +105,16 @@ export default function reporter(files: VFile[]): string {
     for (const m of sorted) problems.push(toProblem(file, m));
   }
   if (problems.length === 0) return '';
-  const lines = problems.map((p) => `${p.file}:${p.line}:${p.column}  ${p.message}  [${p.rule}]`);
+  // File names and messages quote what pull requests contain: never a second line, never a workflow command.
+  const lines = problems.map(
+    (p) => `${oneLine(p.file, 500)}:${p.line}:${p.column}  ${oneLine(p.message, 1000)}  [${oneLine(p.rule)}]`,
+  );
   const fileCount = new Set(problems.map((p) => p.file)).size;
   lines.push(
     '',
     `✖ ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${fileCount} file${fileCount === 1 ? '' : 's'}. ` +
       'Each rule is explained in CONTRIBUTING.md#lint-rules.',
   );
-  if (process.env.GITHUB_ACTIONS === 'true') lines.push(githubOutput(problems));
-  return lines.join('\n');
+  const report = noWorkflowCommands(lines.join('\n'));
+  return process.env.GITHUB_ACTIONS === 'true' ? `${report}\n${githubOutput(problems)}` : report;
 }
