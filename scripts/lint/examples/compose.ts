@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs';
 import Ajv, {type ErrorObject, type ValidateFunction} from 'ajv';
 import {pointerToPath, showPath, type SchemaIssue} from './strictValidate';
 
@@ -25,8 +26,7 @@ function dropLegacyIds(node: unknown): void {
 }
 
 function compile(): ValidateFunction {
-  // A copy: the module cache holds the package's object, and the dialect line is removed below.
-  const schema = structuredClone(require(COMPOSE_SCHEMA_FILE) as Record<string, unknown>);
+  const schema = JSON.parse(readFileSync(require.resolve(COMPOSE_SCHEMA_FILE), 'utf8')) as Record<string, unknown>;
   // It names draft 2019-09, but uses only draft-07 keywords, ajv's default dialect.
   delete schema.$schema;
   dropLegacyIds(schema);
