@@ -183,59 +183,56 @@ function checkParts(file: VFile, exercise: Exercise, studyMinutes: number | unde
  * as the last `##` before the self-check, with its seven parts in order, each holding what it
  * should (src/content/exercise.ts).
  */
-const exerciseStructure = lintRule<Root>(
-  ruleMeta('exercise-structure'),
-  (tree, file) => {
-    if (pageKind(file) !== 'section') return;
-    const {exercises} = readSectionPage(tree);
-    const sections = tree.children.filter((n): n is Heading => n.type === 'heading' && n.depth <= TOPIC_DEPTH);
-    const selfCheck = sections.find((h) => toString(h).trim().toLowerCase() === SELF_CHECK_HEADING.toLowerCase());
+const exerciseStructure = lintRule<Root>(ruleMeta('exercise-structure'), (tree, file) => {
+  if (pageKind(file) !== 'section') return;
+  const {exercises} = readSectionPage(tree);
+  const sections = tree.children.filter((n): n is Heading => n.type === 'heading' && n.depth <= TOPIC_DEPTH);
+  const selfCheck = sections.find((h) => toString(h).trim().toLowerCase() === SELF_CHECK_HEADING.toLowerCase());
 
-    if (exercises.length === 0) {
+  if (exercises.length === 0) {
+    file.message(
+      `Section page has no hands-on exercise. Add \`## ${EXERCISE_PREFIX} <Title>\` before \`## ${SELF_CHECK_HEADING}\`, ` +
+        `with the parts ${ORDER} (see CONTRIBUTING.md, "Add a hands-on exercise").`,
+      {place: selfCheck?.position ?? lastLineOf(tree)},
+    );
+    return;
+  }
+  for (const extra of exercises.slice(1)) {
+    file.message(
+      `A section page has one hands-on exercise; this is a second. Merge it into "${exercises[0]!.title}".`,
+      {
+        place: extra.heading.position,
+      },
+    );
+  }
+
+  const frontMatter = readFrontMatter(tree);
+  const studyMinutes = frontMatter.ok ? readStudyMinutes(frontMatter.data) : undefined;
+  for (const exercise of exercises) {
+    const text = toString(exercise.heading).trim();
+    if (!text.startsWith(`${EXERCISE_PREFIX} `) || exercise.title === '') {
       file.message(
-        `Section page has no hands-on exercise. Add \`## ${EXERCISE_PREFIX} <Title>\` before \`## ${SELF_CHECK_HEADING}\`, ` +
-          `with the parts ${ORDER} (see CONTRIBUTING.md, "Add a hands-on exercise").`,
-        {place: selfCheck?.position ?? lastLineOf(tree)},
-      );
-      return;
-    }
-    for (const extra of exercises.slice(1)) {
-      file.message(
-        `A section page has one hands-on exercise; this is a second. Merge it into "${exercises[0]!.title}".`,
+        `Exercise heading "${text}" must read \`## ${EXERCISE_PREFIX} <Title>\`, e.g. \`## ${EXERCISE_PREFIX} Build and run the app\`.`,
         {
-          place: extra.heading.position,
+          place: exercise.heading.position,
         },
       );
     }
-
-    const frontMatter = readFrontMatter(tree);
-    const studyMinutes = frontMatter.ok ? readStudyMinutes(frontMatter.data) : undefined;
-    for (const exercise of exercises) {
-      const text = toString(exercise.heading).trim();
-      if (!text.startsWith(`${EXERCISE_PREFIX} `) || exercise.title === '') {
-        file.message(
-          `Exercise heading "${text}" must read \`## ${EXERCISE_PREFIX} <Title>\`, e.g. \`## ${EXERCISE_PREFIX} Build and run the app\`.`,
-          {
-            place: exercise.heading.position,
-          },
-        );
-      }
-      const index = sections.indexOf(exercise.heading);
-      const next = sections[index + 1];
-      if (selfCheck && sections.indexOf(selfCheck) < index) {
-        file.message(`Exercise "${exercise.title}" must come before \`## ${SELF_CHECK_HEADING}\`. Move it up.`, {
-          place: exercise.heading.position,
-        });
-      } else if (selfCheck && next !== selfCheck) {
-        file.message(
-          `Exercise "${exercise.title}" must be the last \`##\` before \`## ${SELF_CHECK_HEADING}\`, after the topics. ` +
-            `Move "${toString(next!).trim()}" above it.`,
-          {place: next!.position},
-        );
-      }
-      checkParts(file, exercise, studyMinutes);
+    const index = sections.indexOf(exercise.heading);
+    const next = sections[index + 1];
+    if (selfCheck && sections.indexOf(selfCheck) < index) {
+      file.message(`Exercise "${exercise.title}" must come before \`## ${SELF_CHECK_HEADING}\`. Move it up.`, {
+        place: exercise.heading.position,
+      });
+    } else if (selfCheck && next !== selfCheck) {
+      file.message(
+        `Exercise "${exercise.title}" must be the last \`##\` before \`## ${SELF_CHECK_HEADING}\`, after the topics. ` +
+          `Move "${toString(next!).trim()}" above it.`,
+        {place: next!.position},
+      );
     }
-  },
-);
+    checkParts(file, exercise, studyMinutes);
+  }
+});
 
 export default exerciseStructure;
