@@ -23,7 +23,10 @@ export interface Topic {
 
 export interface SectionPage {
   topics: Topic[];
-  issues: ContentIssue[];
+  /** Problems with the page's structure: a topic's lists misplaced or missing their list. */
+  structureIssues: ContentIssue[];
+  /** Problems with single items of the topics' "Resources" lists (the `resource-item` lint rule's). */
+  resourceIssues: ContentIssue[];
 }
 
 function isHeadingText(node: RootContent | undefined, depth: number, text: string): node is Heading {
@@ -46,7 +49,8 @@ export function isPointsHeading(node: RootContent | undefined): node is Heading 
 export function readSectionPage(tree: Root): SectionPage {
   const slugger = new GithubSlugger();
   const topics: Topic[] = [];
-  const issues: ContentIssue[] = [];
+  const structureIssues: ContentIssue[] = [];
+  const resourceIssues: ContentIssue[] = [];
   const children = tree.children;
   let current: Topic | undefined;
 
@@ -65,11 +69,13 @@ export function readSectionPage(tree: Root): SectionPage {
     if (!isPoints && !isResourcesHeading(node)) return;
     const label = isPoints ? POINTS_HEADING : RESOURCES_HEADING;
     if (!current) {
-      issues.push(issueAt(node, `"${label}" must sit under a topic heading (##)`));
+      structureIssues.push(issueAt(node, `"${label}" must sit under a topic heading (##)`));
       return;
     }
     if (next?.type !== 'list') {
-      issues.push(issueAt(node, `"${label}" heading of topic "${current.title}" must be directly followed by a list`));
+      structureIssues.push(
+        issueAt(node, `"${label}" heading of topic "${current.title}" must be directly followed by a list`),
+      );
       return;
     }
     if (isPoints) {
@@ -79,10 +85,10 @@ export function readSectionPage(tree: Root): SectionPage {
       const read = readResourceList(next);
       current.resourcesList = next;
       current.resources = read.resources;
-      issues.push(...read.issues);
+      resourceIssues.push(...read.issues);
     }
   });
 
   // A level-2 heading with neither list is prose (an introduction, a self-check), not a topic.
-  return {topics: topics.filter((t) => t.pointsList ?? t.resourcesList), issues};
+  return {topics: topics.filter((t) => t.pointsList ?? t.resourcesList), structureIssues, resourceIssues};
 }

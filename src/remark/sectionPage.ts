@@ -58,7 +58,8 @@ function insertSectionProgress(tree: Root, sectionKey: string) {
 export default function remarkSectionPage(options: SectionPageOptions = {}) {
   return (tree: Root, file: VFile) => {
     const page = readSectionPage(tree);
-    if (page.issues.length > 0) failAt(file, page.issues);
+    const issues = [...page.structureIssues, ...page.resourceIssues];
+    if (issues.length > 0) failAt(file, issues);
     const sectionKey = sectionKeyFromPath(file.path);
     for (const topic of page.topics) transformTopic(tree, topic, sectionKey, options.linkHealth);
     if (page.topics.length > 0) insertSectionProgress(tree, sectionKey);
