@@ -151,5 +151,9 @@ describe('the built site', () => {
       expect(existsSync(path.join(BUILD, file)), file).toBe(true);
     }
     expect(readFileSync(path.join(BUILD, 'sitemap.xml'), 'utf8')).toContain('/docs/service-mesh');
+    // Our 404 content (src/theme/NotFound/Content), not the theme's.
+    const notFound = page('404');
+    expect(notFound('main h1').text()).toBe('This page is not in the module');
+    expect(notFound('main a[href="/docs"]').length).toBe(1);
   });
 });
