@@ -17,7 +17,9 @@ describe('offline', () => {
       const register = ServiceWorkerContainer.prototype.register;
       ServiceWorkerContainer.prototype.register = function (this: ServiceWorkerContainer, ...args: Parameters<typeof register>) {
         const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
-        (window as unknown as {__registeredAfterLoad: number}).__registeredAfterLoad = performance.now() - (navigation?.loadEventEnd ?? 0);
+        const loadEnded = navigation?.loadEventEnd ?? 0;
+        // -1: registered before the load event was over.
+        (window as unknown as {__registeredAfterLoad: number}).__registeredAfterLoad = loadEnded > 0 ? performance.now() - loadEnded : -1;
         return register.apply(this, args);
       };
     });
