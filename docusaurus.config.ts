@@ -9,6 +9,7 @@ import moduleOutlinePlugin from './src/plugins/moduleOutline';
 import staticCodePlugin from './src/plugins/staticCode';
 import compileHintsPlugin from './src/plugins/compileHints';
 import printEditionPlugin from './src/plugins/printEdition';
+import pageDependenciesPlugin from './src/plugins/pageDependencies';
 import {withAccessibleContrast} from './src/node/prismContrast';
 import {loadLinkHealth} from './src/node/linkHealth';
 import {EDIT_URL, REPOSITORY_URL, BROKEN_LINK_REPORT_URL} from './src/content/site';
@@ -83,6 +84,8 @@ const config: Config = {
 
 
   plugins: [
+    // Diagrams (and any file a remark plugin reads) are dependencies of the pages that inline them.
+    pageDependenciesPlugin,
     moduleOutlinePlugin,
     staticCodePlugin,
     // Before the PWA plugin: it rewrites the HTML that the PWA precache then hashes.

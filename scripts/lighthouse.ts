@@ -1,24 +1,16 @@
 /**
  * npm run lighthouse — Lighthouse 12.8.2 on Debian Chromium, mobile and desktop presets, on the
- * pages listed in budgets.json (lighthouse.pages), with build/ served compressed by
- * scripts/shared/staticServer.ts. One Chrome, sequential runs. Not part of `npm test`: CI runs it as a
- * separate job (.github/workflows/perf.yml). See docs-internal/performance.md.
+ * pages listed in budgets.json (lighthouse.pages). The CLI: options, report and exit code; the runs
+ * themselves are scripts/perf/lighthouseRun.ts. Not part of `npm test`: CI runs it as a separate
+ * job (.github/workflows/perf.yml). See docs-internal/performance.md.
  */
 import {promises as fs, existsSync} from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {loadBudgetConfig, parseUsage} from './perf/cli';
-import {
-  figuresFromLhr,
-  formatComparisonTable,
-  formatLighthouseTable,
-  summariseRuns,
-  type Comparison,
-  type LighthouseFigures,
-  type LighthouseRow,
-  type Preset,
-} from './perf/lighthouseCore';
-import {htmlCandidates, serveStatic} from './shared/staticServer';
+import {formatComparisonTable, formatLighthouseTable, type LighthouseRow, type Preset} from './perf/lighthouseCore';
+import {runLighthouse, type LighthouseRunOptions, type LighthouseRunResult} from './perf/lighthouseRun';
+import {htmlCandidates} from './shared/staticServer';
 
 const HELP = `Usage: npm run lighthouse -- [options]
 
@@ -47,7 +39,14 @@ Options:
 Environment: CHROMIUM_PATH (default /usr/bin/chromium).
 Exit codes: 0 all budgets met; 1 a page under its minimum score; 2 usage error (e.g. no build).`;
 
-async function main(): Promise<number> {
+interface CliOptions extends LighthouseRunOptions {
+  against?: string;
+  jsonFile?: string;
+  summaryFile?: string;
+}
+
+/** The options, or an exit code when they are unusable (the problem is printed). */
+async function readOptions(): Promise<CliOptions | number> {
   const args = parseUsage(HELP, () =>
     parseArgs({
       options: {
@@ -75,95 +74,71 @@ async function main(): Promise<number> {
   }
   const config = await loadBudgetConfig(args.config, 'lighthouse');
   if (!config) return 2;
-  const buildDir = path.resolve(args.build);
-  const baselineDir = args.against === undefined ? undefined : path.resolve(args.against);
-  const pages = args.page ?? config.lighthouse.pages;
-  for (const dir of baselineDir ? [buildDir, baselineDir] : [buildDir]) {
-    if (!existsSync(path.join(dir, 'index.html'))) {
-      console.error(`lighthouse: no built site in ${dir}: run \`npm run build\` first`);
-      return 2;
-    }
-    const missing = pages.filter((p) => !htmlCandidates(p).some((c) => existsSync(path.join(dir, c))));
-    if (missing.length > 0) {
-      console.error(`lighthouse: not in ${dir}: ${missing.join(', ')}`);
-      return 2;
-    }
-  }
-  const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(chromePath)) {
-    console.error(`lighthouse: no Chromium at ${chromePath} (set CHROMIUM_PATH)`);
-    return 2;
-  }
+  return {
+    buildDir: path.resolve(args.build),
+    againstDir: args.against === undefined ? undefined : path.resolve(args.against),
+    against: args.against,
+    baseUrl: args['base-url'],
+    pages: args.page ?? config.lighthouse.pages,
+    presets,
+    runs,
+    compress: !args['no-compress'],
+    minScores: config.lighthouse.minScores,
+    chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    reportsDir: args.reports,
+    jsonFile: args.json,
+    summaryFile: args.summary,
+  };
+}
 
-  const {default: lighthouse} = await import('lighthouse');
-  const {default: desktopConfig} = await import('lighthouse/core/config/desktop-config.js');
-  const chromeLauncher = await import('chrome-launcher');
-
-  const serve = (root: string) => serveStatic({root, baseUrl: args['base-url'], compress: !args['no-compress'], precompress: true});
-  const server = await serve(buildDir);
-  const baselineServer = baselineDir ? await serve(baselineDir) : undefined;
-  const chrome = await chromeLauncher.launch({
-    chromePath,
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
-  const rows: LighthouseRow[] = [];
-  const comparisons: Comparison[] = [];
-  const started = Date.now();
-  if (args.reports) await fs.mkdir(args.reports, {recursive: true});
-  try {
-    for (const page of pages) {
-      for (const preset of presets) {
-        const audit = async (origin: string, run: number, label: string): Promise<LighthouseFigures> => {
-          const result = await lighthouse(
-            `${origin}${page}`,
-            {port: chrome.port, output: 'json', logLevel: 'error'},
-            preset === 'desktop' ? desktopConfig : undefined,
-          );
-          if (!result) throw new Error(`Lighthouse returned nothing for ${page}`);
-          if (result.lhr.runtimeError) throw new Error(`${page} (${preset}): ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
-          if (args.reports) {
-            const name = `${page.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home'}.${preset}.${label}${run + 1}.json`;
-            await fs.writeFile(path.join(args.reports, name), JSON.stringify(result.lhr));
-          }
-          return figuresFromLhr(result.lhr as never, page, preset);
-        };
-        const results: LighthouseFigures[] = [];
-        const baseline: LighthouseFigures[] = [];
-        for (let run = 0; run < runs; run++) {
-          // Alternate which build goes first, so neither gains from a warmer or quieter moment.
-          if (baselineServer && run % 2 === 1) baseline.push(await audit(baselineServer.url, run, 'against.'));
-          results.push(await audit(server.url, run, ''));
-          if (baselineServer && run % 2 === 0) baseline.push(await audit(baselineServer.url, run, 'against.'));
-        }
-        const row = summariseRuns(results, config.lighthouse.minScores);
-        rows.push(row);
-        if (baselineServer) comparisons.push({page, preset, baseline, candidate: results});
-        console.log(`${page} ${preset}: perf ${row.scores.performance} (best ${row.bestPerformance}) a11y ${row.scores.accessibility} best ${row.scores['best-practices']} seo ${row.scores.seo}${row.problems.length ? `  FAIL ${row.problems.join('; ')}` : ''}`);
-      }
-    }
-  } finally {
-    await chrome.kill();
-    await server.close();
-    await baselineServer?.close();
+/** What is missing to run at all (a build, a page in it, Chromium), or undefined. */
+function missingInput(options: CliOptions): string | undefined {
+  for (const dir of options.againstDir ? [options.buildDir, options.againstDir] : [options.buildDir]) {
+    if (!existsSync(path.join(dir, 'index.html'))) return `no built site in ${dir}: run \`npm run build\` first`;
+    const missing = options.pages.filter((p) => !htmlCandidates(p).some((c) => existsSync(path.join(dir, c))));
+    if (missing.length > 0) return `not in ${dir}: ${missing.join(', ')}`;
   }
+  if (!existsSync(options.chromePath)) return `no Chromium at ${options.chromePath} (set CHROMIUM_PATH)`;
+  return undefined;
+}
 
+/** Prints the tables and the verdict, and writes the JSON and job summary when asked; true if a page failed. */
+async function report(options: CliOptions, {rows, comparisons, seconds}: LighthouseRunResult): Promise<boolean> {
   const table = formatLighthouseTable(rows);
   const failing = [...new Set(rows.flatMap((r) => r.failing.map((f) => `${r.page} (${r.preset}) ${f}`)))];
   const failed = rows.some((r) => r.problems.length > 0);
   const verdict = failed ? 'Some pages miss their Lighthouse budget.' : 'All pages meet their Lighthouse budget.';
-  const how = `Lighthouse 12.8.2, ${args['no-compress'] ? 'uncompressed' : 'brotli/gzip'}, ${((Date.now() - started) / 1000).toFixed(0)} s. Figures are the median run's; performance is judged on the best run, the other scores on every run.`;
+  const how = `Lighthouse 12.8.2, ${options.compress ? 'brotli/gzip' : 'uncompressed'}, ${seconds.toFixed(0)} s. Figures are the median run's; performance is judged on the best run, the other scores on every run.`;
   console.log(`\n${how}\n\n${table}`);
   if (failing.length > 0) console.log(`\nAudits below 100 in a11y/best practices/SEO:\n${failing.map((f) => `- ${f}`).join('\n')}`);
-  const comparison = comparisons.length > 0 ? `Against ${args.against} (before) in alternating runs; medians:\n\n${formatComparisonTable(comparisons)}` : '';
+  const comparison = comparisons.length > 0 ? `Against ${options.against} (before) in alternating runs; medians:\n\n${formatComparisonTable(comparisons)}` : '';
   if (comparison) console.log(`\n${comparison}`);
   console.log(`\n${verdict}`);
-  if (args.json) await fs.writeFile(args.json, `${JSON.stringify(rows, null, 2)}\n`);
-  if (args.summary) {
+  if (options.jsonFile) await fs.writeFile(options.jsonFile, `${JSON.stringify(rows, null, 2)}\n`);
+  if (options.summaryFile) {
     await fs.appendFile(
-      args.summary,
+      options.summaryFile,
       `## Lighthouse\n\n${how}\n\n${table}\n\n${failing.length ? `${failing.map((f) => `- ${f}`).join('\n')}\n\n` : ''}${comparison ? `${comparison}\n\n` : ''}${verdict}\n`,
     );
   }
+  return failed;
+}
+
+function printRow(row: LighthouseRow): void {
+  const {scores} = row;
+  const problems = row.problems.length ? `  FAIL ${row.problems.join('; ')}` : '';
+  console.log(`${row.page} ${row.preset}: perf ${scores.performance} (best ${row.bestPerformance}) a11y ${scores.accessibility} best ${scores['best-practices']} seo ${scores.seo}${problems}`);
+}
+
+async function main(): Promise<number> {
+  const options = await readOptions();
+  if (typeof options === 'number') return options;
+  const missing = missingInput(options);
+  if (missing) {
+    console.error(`lighthouse: ${missing}`);
+    return 2;
+  }
+  const failed = await report(options, await runLighthouse(options, printRow));
   return failed ? 1 : 0;
 }
 

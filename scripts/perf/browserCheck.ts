@@ -5,6 +5,7 @@
  */
 import {chromium} from 'playwright-core';
 import {serveStatic} from '../shared/staticServer';
+import {waitForHydration} from '../shared/hydration';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -62,16 +63,14 @@ export async function fetchInBrowser(
       });
       await tab.goto(`${server.url}${page}`, {waitUntil: 'load'});
       // Route chunks are requested by main.js before React hydrates; on 2 busy cores that can
-      // start after a plain "network idle". Docusaurus marks <html data-has-hydrated> when done.
+      // start after a plain "network idle".
       const errors: string[] = [];
       tab.on('pageerror', (error) => errors.push(error.message));
-      await tab
-        .waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true', undefined, {timeout: 60_000})
-        .catch((error: unknown) => {
-          throw new Error(
-            `${page} did not hydrate within 60 s${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}: ${String(error)}`,
-          );
-        });
+      await waitForHydration(tab, {timeout: 60_000}).catch((error: unknown) => {
+        throw new Error(
+          `${page} did not hydrate within 60 s${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}: ${String(error)}`,
+        );
+      });
       await tab.waitForLoadState('networkidle');
       results.push({
         path: page,

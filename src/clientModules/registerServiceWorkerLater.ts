@@ -9,9 +9,8 @@
  * offline copy on their next visit.
  */
 import ExecutionEnvironment from '@docusaurus/ExecutionEnvironment';
+import {OFFLINE_COPY_DELAY_MS} from '@site/src/content/site';
 import {scheduleIdle} from './idleQueue';
-
-const OFFLINE_COPY_DELAY_MS = 5000;
 
 if (ExecutionEnvironment.canUseDOM && 'serviceWorker' in navigator) {
   const registerLater = () =>

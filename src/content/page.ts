@@ -26,7 +26,10 @@ export interface SectionPage {
   topics: Topic[];
   /** `## Hands-on: …` exercises, in page order (a section page has one). */
   exercises: Exercise[];
-  issues: ContentIssue[];
+  /** Problems with the page's structure: a topic's lists misplaced or missing their list. */
+  structureIssues: ContentIssue[];
+  /** Problems with single items of the topics' "Resources" lists (the `resource-item` lint rule's). */
+  resourceIssues: ContentIssue[];
 }
 
 function isHeadingText(node: RootContent | undefined, depth: number, text: string): node is Heading {
@@ -50,7 +53,8 @@ export function isPointsHeading(node: RootContent | undefined): node is Heading 
 export function readSectionPage(tree: Root): SectionPage {
   const slugger = new GithubSlugger();
   const topics: Topic[] = [];
-  const issues: ContentIssue[] = [];
+  const structureIssues: ContentIssue[] = [];
+  const resourceIssues: ContentIssue[] = [];
   const exerciseStarts: {heading: Heading; id: string; index: number}[] = [];
   const children = tree.children;
   let current: Topic | undefined;
@@ -75,11 +79,13 @@ export function readSectionPage(tree: Root): SectionPage {
     if (!isPoints && !isResourcesHeading(node)) return;
     const label = isPoints ? POINTS_HEADING : RESOURCES_HEADING;
     if (!current) {
-      issues.push(issueAt(node, `"${label}" must sit under a topic heading (##)`));
+      structureIssues.push(issueAt(node, `"${label}" must sit under a topic heading (##)`));
       return;
     }
     if (next?.type !== 'list') {
-      issues.push(issueAt(node, `"${label}" heading of topic "${current.title}" must be directly followed by a list`));
+      structureIssues.push(
+        issueAt(node, `"${label}" heading of topic "${current.title}" must be directly followed by a list`),
+      );
       return;
     }
     if (isPoints) {
@@ -89,7 +95,7 @@ export function readSectionPage(tree: Root): SectionPage {
       const read = readResourceList(next);
       current.resourcesList = next;
       current.resources = read.resources;
-      issues.push(...read.issues);
+      resourceIssues.push(...read.issues);
     }
   });
 
@@ -99,5 +105,5 @@ export function readSectionPage(tree: Root): SectionPage {
   });
 
   // A level-2 heading with neither list is prose (an introduction, a self-check), not a topic.
-  return {topics: topics.filter((t) => t.pointsList ?? t.resourcesList), exercises, issues};
+  return {topics: topics.filter((t) => t.pointsList ?? t.resourcesList), exercises, structureIssues, resourceIssues};
 }

@@ -35,3 +35,16 @@ export const AFTER_PAINT_ATTRIBUTE = 'data-load-after-paint';
  * token colours to it.
  */
 export const CODE_BLOCK_CLASS = 'theme-code-block';
+
+/**
+ * Set on `<html>` once React has hydrated the page (src/theme/Layout): the site's own signal, so
+ * the browser tests and the budget's cross-check wait for it (scripts/shared/hydration.ts)
+ * instead of for a detail of the theme's markup.
+ */
+export const HYDRATED_ATTRIBUTE = 'data-site-hydrated';
+
+/**
+ * How long after the load event the service worker registers, and so starts copying the site for
+ * offline use (src/clientModules/registerServiceWorkerLater.ts; the offline browser test holds it).
+ */
+export const OFFLINE_COPY_DELAY_MS = 5000;

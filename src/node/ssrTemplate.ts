@@ -1,5 +1,6 @@
 /**
- * The page template (Docusaurus `ssrTemplate`): the stock one, except how the app's scripts load.
+ * The page template (Docusaurus `ssrTemplate`): the stock one, read from @docusaurus/core, except
+ * how the app's scripts load.
  *
  * Stock pages list `<script defer>` in <head>, so the browser fetches ~150 KB of JS from the first
  * bytes of HTML on, sharing a slow phone connection with the stylesheet and the page itself. Every
@@ -9,6 +10,7 @@
  * trip before the page becomes interactive; what they gain is that the text appears with the
  * whole connection behind it (docs-internal/performance.md).
  */
+import stockSsrTemplate from '@docusaurus/core/lib/ssg/ssgTemplate.html';
 import {AFTER_PAINT_ATTRIBUTE} from '../content/site';
 
 const loadScriptsAfterFirstPaint = `
@@ -46,25 +48,27 @@ const loadScriptsAfterFirstPaint = `
   else afterFirstPaint();
 })();`;
 
-export const ssrTemplate = `
-<!DOCTYPE html>
-<html <%~ it.htmlAttributes %>>
-  <head>
-    <meta charset="UTF-8">
-    <meta name="generator" content="Docusaurus v<%= it.version %>">
-    <% it.metaAttributes.forEach((metaAttribute) => { %>
-      <%~ metaAttribute %>
-    <% }); %>
-    <%~ it.headTags %>
-    <% it.stylesheets.forEach((stylesheet) => { %>
-      <link rel="stylesheet" href="<%= it.baseUrl %><%= stylesheet %>" />
-    <% }); %>
-    <script ${AFTER_PAINT_ATTRIBUTE}="<% it.scripts.forEach((script, i) => { %><%= i ? ' ' : '' %><%= it.baseUrl %><%= script %><% }); %>">${loadScriptsAfterFirstPaint}</script>
-  </head>
-  <body <%~ it.bodyAttributes %>>
-    <%~ it.preBodyTags %>
-    <div id="__docusaurus"><%~ it.appHtml %></div>
-    <%~ it.postBodyTags %>
-  </body>
-</html>
-`;
+/** Where the stock template lists the app's scripts: one `<script defer>` each, in <head>. */
+const STOCK_SCRIPTS =
+  /<% it\.scripts\.forEach\(\(script\) => \{ %>\s*<script src="<%= it\.baseUrl %><%= script %>" defer><\/script>\s*<% \}\); %>/g;
+
+const SCRIPTS_AFTER_PAINT = `<script ${AFTER_PAINT_ATTRIBUTE}="<% it.scripts.forEach((script, i) => { %><%= i ? ' ' : '' %><%= it.baseUrl %><%= script %><% }); %>">${loadScriptsAfterFirstPaint}</script>`;
+
+/**
+ * The stock template with its script tags replaced by the after-paint loader, and nothing else
+ * changed. Throws when the stock template no longer lists its scripts the way this expects (a
+ * Docusaurus upgrade changed it): the build stops instead of shipping pages without scripts.
+ */
+export function deriveSsrTemplate(stock: string): string {
+  const found = stock.match(STOCK_SCRIPTS)?.length ?? 0;
+  if (found !== 1) {
+    throw new Error(
+      `src/node/ssrTemplate.ts: expected the script tags of Docusaurus' page template ` +
+        `(@docusaurus/core/lib/ssg/ssgTemplate.html.js) once, found them ${found} times. ` +
+        'Docusaurus changed how pages load their scripts: see the upgrade checklist in docs-internal/performance.md.',
+    );
+  }
+  return stock.replace(STOCK_SCRIPTS, SCRIPTS_AFTER_PAINT);
+}
+
+export const ssrTemplate = deriveSsrTemplate(stockSsrTemplate);

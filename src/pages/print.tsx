@@ -6,7 +6,7 @@ import MDXContent from '@theme/MDXContent';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import {useModuleOutline} from '@site/src/browser/useModuleOutline';
 import {formatMinutes, moduleTotals} from '@site/src/browser/studyTime';
-import CodeBlock, {type Props as CodeBlockProps} from '@site/src/components/CodeBlock';
+import CodeBlock, {type Props as CodeBlockProps} from '@site/src/theme/CodeBlock';
 import type {MdxComponents, MdxContent} from '@site/src/print/sections';
 import styles from './print.module.css';
 

@@ -1,5 +1,5 @@
 /**
- * The CSS of the build-time highlighted code blocks (src/components/CodeBlock), generated from
+ * The CSS of the build-time highlighted code blocks (src/theme/CodeBlock), generated from
  * the site's Prism themes (`themeConfig.prism.theme` / `darkTheme`), so the token colours have
  * one source. Pure: src/plugins/staticCode.ts writes the result into the site's stylesheet.
  */

@@ -1,4 +1,3 @@
-import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Image, Paragraph, Root} from 'mdast';
 import type {VFile} from 'vfile';
@@ -6,6 +5,7 @@ import {visit, SKIP} from 'unist-util-visit';
 import {jsxElement} from './mdxJsx';
 import {failAt} from './fail';
 import {issueAt} from '../content/issue';
+import {readPageDependency} from './pageDependencies';
 
 /** What a diagram SVG may not contain: it is inlined into the page, so it must be inert and unstyled. */
 const FORBIDDEN = [
@@ -37,7 +37,7 @@ export default function remarkDiagrams() {
       const svgPath = path.resolve(path.dirname(file.path), image.url);
       let svg: string;
       try {
-        svg = readFileSync(svgPath, 'utf8');
+        svg = readPageDependency(file, svgPath);
       } catch {
         return fail(`Diagram file not found: ${image.url}`);
       }

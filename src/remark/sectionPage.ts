@@ -63,7 +63,7 @@ function insertSectionProgress(tree: Root, sectionKey: string) {
 export default function remarkSectionPage(options: SectionPageOptions = {}) {
   return (tree: Root, file: VFile) => {
     const page = readSectionPage(tree);
-    const issues = [...page.issues, ...page.exercises.flatMap(exerciseBuildIssues)];
+    const issues = [...page.structureIssues, ...page.resourceIssues, ...page.exercises.flatMap(exerciseBuildIssues)];
     if (issues.length > 0) failAt(file, issues);
     const sectionKey = sectionKeyFromPath(file.path);
     for (const topic of page.topics) transformTopic(tree, topic, sectionKey, options.linkHealth);

@@ -11,6 +11,8 @@ import {fileURLToPath} from 'node:url';
 import {chromium, type Browser, type BrowserContext, type BrowserServer, type Page} from 'playwright-core';
 import {serveStatic} from '../../scripts/shared/staticServer';
 
+export {waitForHydration} from '../../scripts/shared/hydration';
+
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BUILD_DIR = path.join(ROOT, 'build');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -133,12 +135,3 @@ export async function newContext(
   context.setDefaultTimeout(15_000);
   return context;
 }
-
-/** Waits until React has hydrated the page (Docusaurus adds `plugin-...` classes and the theme toggle becomes enabled). */
-export async function waitForHydration(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const toggle = document.querySelector('button[class*="toggleButton"]');
-    return toggle !== null && !toggle.hasAttribute('disabled') && !toggle.className.includes('toggleButtonDisabled');
-  });
-}
-

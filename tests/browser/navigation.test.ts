@@ -105,42 +105,11 @@ describe('one-page edition', () => {
     await context.close();
   });
 
-  // The edition is one long page (about 80,000 px on a phone); a link into it must still land on
-  // its section while the page is loading and hydrating around it.
-  test('a link to a section or a topic, from outside or from its contents list, lands on its heading on a phone', async () => {
-    const {context, page} = await openEdition(PHONE);
-    const ids = await page.locator('main article h2').evaluateAll((headings) => headings.map((h) => h.id));
-    expect(ids).toHaveLength(11);
-    const navbarHeight = await page.locator('nav.navbar').evaluate((nav) => nav.getBoundingClientRect().height);
-    const expectHeadingUnderNavbar = async (id: string) => {
-      // Two frames: the scroll to the fragment has settled.
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-      const top = await page.locator(`main article [id="${id}"]`).evaluate((heading) => heading.getBoundingClientRect().top);
-      expect(top).toBeGreaterThanOrEqual(navbarHeight - 1);
-      expect(top).toBeLessThan(navbarHeight + 40);
-    };
-
-    await page.goto(`${session.url('print')}#${ids[6]}`);
-    await waitForHydration(page);
-    await expectHeadingUnderNavbar(ids[6]!);
-
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.getByRole('navigation', {name: /contents/i}).locator(`a[href$="#${ids[9]}"]`).click();
-    await expectHeadingUnderNavbar(ids[9]!);
-
-    // A topic's heading sits among the section's blocks, which are laid out only near the screen.
-    const topicIds = await page.locator('main article:nth-of-type(8) .markdown > h3[id]').evaluateAll((headings) => headings.map((h) => h.id));
-    expect(topicIds.length).toBeGreaterThanOrEqual(3);
-    await page.goto(`${session.url('print')}#${topicIds[2]}`);
-    await waitForHydration(page);
-    await expectHeadingUnderNavbar(topicIds[2]!);
-    await context.close();
-  });
+  // Links into the edition, and their landing whatever the fonts: deepLinks.test.ts.
 
   // Laying out all eleven sections was most of a phone's main-thread time on this page
-  // (docs-internal/performance.md): off-screen sections, and the blocks of a section further down
-  // than the screen, wait until the reader comes near them.
-  test('on a phone, sections and blocks far below are not laid out at load, and are once scrolled to', async () => {
+  // (docs-internal/performance.md): off-screen sections wait until the reader comes near them.
+  test('on a phone, sections far below are not laid out at load, and are once scrolled to', async () => {
     const {context, page} = await openEdition(PHONE);
     // False when an ancestor of the element is skipped for now by `content-visibility: auto`.
     const rendered = (locator: Locator) => locator.evaluate((element) => element.checkVisibility({contentVisibilityAuto: true}));
@@ -148,16 +117,6 @@ describe('one-page edition', () => {
     expect(renderedAtLoad).toHaveLength(11);
     expect(renderedAtLoad[0]).toBe(true);
     expect(renderedAtLoad.slice(2, 10)).toEqual(Array(8).fill(false));
-
-    // The first section starts below a phone's screen: its blocks wait for the reader too, one by
-    // one. (Looked at from inside each block; paragraphs hold only text, so they are left out.)
-    const insideBlocks = page.locator('main article').first().locator('.markdown > * > :first-child');
-    expect(await insideBlocks.count()).toBeGreaterThan(10);
-    const [insideFirst, insideLast] = [insideBlocks.first(), insideBlocks.last()];
-    expect(await rendered(insideFirst)).toBe(false);
-    await insideFirst.scrollIntoViewIfNeeded();
-    await expect.poll(() => rendered(insideFirst)).toBe(true);
-    expect(await rendered(insideLast)).toBe(false);
 
     const fifth = page.locator('main article h2').nth(4);
     await fifth.scrollIntoViewIfNeeded();

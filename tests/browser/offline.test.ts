@@ -3,6 +3,7 @@
  * the search index with the network blocked.
  */
 import {describe, expect, test} from 'vitest';
+import {OFFLINE_COPY_DELAY_MS} from '../../src/content/site';
 import {newContext, waitForHydration} from './harness';
 import {useSession} from './session';
 
@@ -11,6 +12,17 @@ const session = useSession();
 describe('offline', () => {
   test('the second load works with the network blocked, including another page and search', async () => {
     const context = await newContext(session.browser, {serviceWorkers: 'allow'});
+    // When the page registers its worker, in ms after its load event (registerServiceWorkerLater.ts).
+    await context.addInitScript(() => {
+      const register = ServiceWorkerContainer.prototype.register;
+      ServiceWorkerContainer.prototype.register = function (this: ServiceWorkerContainer, ...args: Parameters<typeof register>) {
+        const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+        const loadEnded = navigation?.loadEventEnd ?? 0;
+        // -1: registered before the load event was over.
+        (window as unknown as {__registeredAfterLoad: number}).__registeredAfterLoad = loadEnded > 0 ? performance.now() - loadEnded : -1;
+        return register.apply(this, args);
+      };
+    });
     const page = await context.newPage();
     await page.goto(session.url('docs/container-fundamentals'));
     await waitForHydration(page);
@@ -29,6 +41,9 @@ describe('offline', () => {
       return Promise.race([activated, timeout]);
     });
     expect(ready, 'no service worker became ready within 30 s: is @docusaurus/plugin-pwa configured (offlineModeActivationStrategies: always)?').toMatch(/^ready: .*sw\.js/);
+    // Registered late, so that copying the site does not compete with the page's start-up.
+    const registeredAfterLoad = await page.evaluate(() => (window as unknown as {__registeredAfterLoad?: number}).__registeredAfterLoad);
+    expect(registeredAfterLoad, 'ms from the load event to the service worker registration').toBeGreaterThanOrEqual(OFFLINE_COPY_DELAY_MS);
 
     await context.setOffline(true);
     try {

@@ -8,6 +8,7 @@ import {OUTLINE_FILE, expectedResource, readOutlineChanges} from '../../src/node
 import {sectionFiles} from '../../src/plugins/moduleOutline';
 import {sectionKeyFromPath} from '../../src/content/sectionKey';
 import {COMPILE_HINT} from '../../src/plugins/compileHints';
+import {formatDate} from '../../src/browser/date';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BUILD = path.join(ROOT, 'build');
@@ -134,10 +135,25 @@ describe('the built site', () => {
     expect(page('docs/container-fundamentals').html()).toContain(`/assets/js/${hinted[0]}`);
   });
 
+  // src/theme/LastUpdated formats the date without Intl; if the theme stopped passing it the
+  // timestamp (a renamed prop), the line would still say "Last updated" and show no date.
+  it('says when each section page was last updated, with a date', () => {
+    for (const key of sectionKeys) {
+      const $ = page(`docs/${key}`);
+      const time = $('article footer .theme-last-updated time');
+      expect(text($('article footer .theme-last-updated').text()), key).toMatch(/^Last updated on [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
+      expect(time.text(), key).toBe(formatDate(time.attr('datetime') ?? ''));
+    }
+  });
+
   it('ships a sitemap, a 404 page, a search index, a favicon and a social card', () => {
     for (const file of ['sitemap.xml', '404.html', 'search-index.json', 'img/favicon.svg', 'img/social-card.png']) {
       expect(existsSync(path.join(BUILD, file)), file).toBe(true);
     }
     expect(readFileSync(path.join(BUILD, 'sitemap.xml'), 'utf8')).toContain('/docs/service-mesh');
+    // Our 404 content (src/theme/NotFound/Content), not the theme's.
+    const notFound = page('404');
+    expect(notFound('main h1').text()).toBe('This page is not in the module');
+    expect(notFound('main a[href="/docs"]').length).toBe(1);
   });
 });

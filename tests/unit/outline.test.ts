@@ -39,7 +39,8 @@ describe('docs/ holds every section, topic, point and resource of the outline', 
     describe(section.title, () => {
       const page = pages[index];
       it('has the outline topics, in order, without structure problems', () => {
-        expect(page?.page.issues).toEqual([]);
+        expect(page?.page.structureIssues).toEqual([]);
+        expect(page?.page.resourceIssues).toEqual([]);
         expect(page?.page.topics.map((t) => t.title)).toEqual(section.topics.map((t) => t.title));
       });
       section.topics.forEach((topic) => {

@@ -4,7 +4,6 @@ import {lintRule} from 'unified-lint-rule';
 import {MAX_POINTS, MAX_RESOURCES, MIN_POINTS, MIN_RESOURCES, SELF_CHECK_HEADING} from '../../../src/content/authoring';
 import {POINTS_HEADING, RESOURCES_HEADING, TOPIC_DEPTH, readSectionPage} from '../../../src/content/page';
 import {isExerciseHeading} from '../../../src/content/exercise';
-import {readResourceList} from '../../../src/content/resource';
 import {pageKind, pointOf, ruleMeta} from '../shared';
 
 const POINTS = `\`### ${POINTS_HEADING}\``;
@@ -18,17 +17,8 @@ const RESOURCES = `\`### ${RESOURCES_HEADING}\``;
 const topicStructure = lintRule<Root>(ruleMeta('topic-structure'), (tree, file) => {
   const page = readSectionPage(tree);
 
-  // Malformed resource items are `resource-item`'s to report; keep only the structural issues here.
-  const itemIssues = new Set<string>();
-  for (const topic of page.topics) {
-    if (!topic.resourcesList) continue;
-    for (const issue of readResourceList(topic.resourcesList).issues)
-      itemIssues.add(`${issue.line}:${issue.column}:${issue.message}`);
-  }
-  for (const issue of page.issues) {
-    if (!itemIssues.has(`${issue.line}:${issue.column}:${issue.message}`))
-      file.message(`${issue.message}.`, {place: pointOf(issue)});
-  }
+  // Malformed resource items are `resource-item`'s to report.
+  for (const issue of page.structureIssues) file.message(`${issue.message}.`, {place: pointOf(issue)});
 
   if (pageKind(file) === 'overview') {
     for (const topic of page.topics) {

@@ -17,4 +17,9 @@ describe('CodeBlock', () => {
     expect(html).toMatch(/<span class="[^"]+" aria-live="polite"><\/span>/);
     expect(html).not.toContain('language-');
   });
+
+  it('shows plain code as text when it is given as children, as theme-classic\'s MDX code element does', () => {
+    const html = renderToStaticMarkup(<CodeBlock>{'docker run <image>\nexit'}</CodeBlock>);
+    expect(html).toContain('<code>docker run &lt;image&gt;\nexit</code>');
+  });
 });
