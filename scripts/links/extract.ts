@@ -1,4 +1,4 @@
-import {readdirSync, readFileSync, statSync} from 'node:fs';
+import {readdirSync, statSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import type {Definition, Image, ImageReference, Link, LinkReference, Root} from 'mdast';
 import {visit} from 'unist-util-visit';
@@ -190,9 +190,4 @@ export function extractFromSource(source: string, file: string): Citation[] {
   });
 
   return out.sort((a, b) => a.line - b.line || a.column - b.column);
-}
-
-/** Files are read relative to `cwd` and reported as given. */
-export function extractFromFiles(files: readonly string[], cwd: string): Citation[] {
-  return files.flatMap((f) => extractFromSource(readFileSync(resolve(cwd, f), 'utf8'), f));
 }
