@@ -23,7 +23,7 @@ export interface Props {
 
 type Message = {kind: 'error' | 'done'; text: string} | null;
 
-/** A question the learner answers with one of the buttons; nothing changes until then. */
+/** A question the learner answers with one of the buttons; nothing changes until then. The first choice gets focus. */
 interface Question {
   text: string;
   /** `cancels`: the choice Escape makes. */
@@ -140,20 +140,26 @@ export default function ProgressFile({stored, knownKeys, exerciseKeys}: Props): 
     const what = stored.readable
       ? `Every topic and exercise will be marked as not done (${done(Object.keys(stored.state.learned))} now).`
       : 'The saved progress this page cannot read will be deleted.';
+    // The safe choice first, so it has the focus.
     ask(`Reset your progress? ${what} Export it first if you want a copy.`, [
       {
-        label: 'Reset progress',
+        label: 'Cancel',
+        primary: true,
+        cancels: true,
+        run: () => setMessage({kind: 'done', text: 'Reset cancelled. Your progress was not changed.'}),
+      },
+      {
+        label: 'Yes, reset my progress',
         run: () => {
           resetProgress();
           setMessage({kind: 'done', text: 'Progress reset.'});
         },
       },
-      {label: 'Cancel', primary: true, run: () => setMessage({kind: 'done', text: 'Reset cancelled. Your progress was not changed.'})},
     ]);
   };
 
   const onQuestionKey = (event: KeyboardEvent<HTMLButtonElement>) => {
-    const cancel = question?.choices.at(-1);
+    const cancel = question?.choices.find((choice) => choice.cancels);
     if (event.key === 'Escape' && cancel) answer(cancel.run);
   };
 
