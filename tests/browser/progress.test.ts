@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
-import type {Page} from 'playwright-core';
+import type {BrowserContext, Page} from 'playwright-core';
 import {PROGRESS_STORAGE_KEY as PROGRESS_KEY, PROGRESS_VERSION} from '../../src/browser/progress';
 import {newContext, waitForHydration, watchProblems} from './harness';
 import {useSession} from './session';
@@ -17,6 +17,19 @@ const TOPIC_CONTROL = /^I have learned this topic/;
 
 async function stored(page: Page): Promise<string | null> {
   return page.evaluate((key) => window.localStorage.getItem(key), PROGRESS_KEY);
+}
+
+/** Opens a fresh page on the section, marks the topics at these positions learned, and returns what was stored. */
+async function pageWithLearned(context: BrowserContext, positions: number[]) {
+  const page = await context.newPage();
+  const problems = watchProblems(page);
+  await page.goto(session.url(SECTION));
+  await waitForHydration(page);
+  const boxes = page.getByRole('checkbox', {name: TOPIC_CONTROL});
+  for (const position of positions) await boxes.nth(position).check();
+  const before = await stored(page);
+  expect(Object.keys(JSON.parse(before!).learned)).toHaveLength(positions.length);
+  return {page, problems, boxes, before};
 }
 
 describe('progress', () => {
@@ -69,15 +82,7 @@ describe('progress', () => {
 
   test('export then import gives the same state; reset asks in the page and clears only when confirmed', async () => {
     const context = await newContext(session.browser, {acceptDownloads: true});
-    const page = await context.newPage();
-    const problems = watchProblems(page);
-    await page.goto(session.url(SECTION));
-    await waitForHydration(page);
-    const boxes = page.getByRole('checkbox', {name: TOPIC_CONTROL});
-    await boxes.nth(0).check();
-    await boxes.nth(2).check();
-    const before = await stored(page);
-    expect(Object.keys(JSON.parse(before!).learned)).toHaveLength(2);
+    const {page, problems, boxes, before} = await pageWithLearned(context, [0, 2]);
 
     await page.goto(session.url('docs'));
     await waitForHydration(page);
@@ -142,14 +147,7 @@ describe('progress', () => {
 
   test('an import that would unmark learned topics asks first: Escape cancels, Keep both merges, Replace replaces', async () => {
     const context = await newContext(session.browser);
-    const page = await context.newPage();
-    const problems = watchProblems(page);
-    await page.goto(session.url(SECTION));
-    await waitForHydration(page);
-    const boxes = page.getByRole('checkbox', {name: TOPIC_CONTROL});
-    await boxes.nth(0).check();
-    await boxes.nth(1).check();
-    const before = await stored(page);
+    const {page, problems, before} = await pageWithLearned(context, [0, 1]);
     const [first, second] = Object.keys(JSON.parse(before!).learned as Record<string, string>).sort();
     await page.goto(session.url('docs'));
     await waitForHydration(page);
