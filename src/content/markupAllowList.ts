@@ -32,6 +32,7 @@ export const ALLOWED_ELEMENTS: Readonly<Record<string, AllowedElement>> = {
   summary: {attributes: [], use: 'the question or label of a <details>'},
   ModuleProgress: {attributes: [], use: "the overview's progress panel (src/components/ModuleProgress)"},
   WhatsNext: {attributes: [], use: "the overview's next-step card (src/components/WhatsNext)"},
+  ExerciseList: {attributes: [], use: "the overview's list of exercises (src/components/ExerciseList)"},
 };
 
 /** Docusaurus admonitions (`:::tip[Title]`), the only container directives a page may use. */
