@@ -105,7 +105,7 @@ describe('progress', () => {
     const question = page.getByRole('group', {name: /^Reset your progress\?/});
     await reset.click();
     await expect.poll(() => question.isVisible()).toBe(true);
-    expect(await question.innerText()).toMatch(/2 topics now/);
+    expect(await question.innerText()).toMatch(/2 topics learned, 0 exercises done now/);
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
     await page.keyboard.press('Enter');
     expect(await question.count()).toBe(0);
@@ -161,7 +161,7 @@ describe('progress', () => {
     const empty = {name: 'empty.json', mimeType: 'application/json', buffer: Buffer.from('{"version":1,"learned":{}}')};
     await fileInput.setInputFiles(empty);
     await expect.poll(() => question.isVisible()).toBe(true);
-    expect(await question.innerText()).toMatch(/This file marks 0 topics learned\. You have learned 2 topics here that the file does not have/);
+    expect(await question.innerText()).toMatch(/This file marks 0 topics learned, 0 exercises done\. You have 2 topics marked here that the file does not have/);
     // The focus moves to the first choice, so a keyboard or screen reader user lands on the question.
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Keep both');
     await page.keyboard.press('Escape');
@@ -174,7 +174,7 @@ describe('progress', () => {
     const partial = {version: 1, learned: {[second!]: '2025-01-01T00:00:00.000Z', [otherTopic]: '2025-01-01T00:00:00.000Z'}};
     await fileInput.setInputFiles({name: 'partial.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(partial))});
     await expect.poll(() => question.isVisible()).toBe(true);
-    expect(await question.innerText()).toMatch(/1 topic here that the file does not have.*Skipped: 1 topic is not in this module/s);
+    expect(await question.innerText()).toMatch(/You have 1 topic marked here that the file does not have.*Skipped: 1 topic is not in this module/s);
     await question.getByRole('button', {name: 'Keep both'}).click();
     await expect.poll(() => status.innerText()).toMatch(/Progress merged: 2 topics learned/);
     const merged = JSON.parse((await stored(page))!) as {learned: Record<string, string>};
@@ -185,7 +185,7 @@ describe('progress', () => {
     await fileInput.setInputFiles(empty);
     await question.getByRole('button', {name: "Replace with the file's progress"}).click();
     await expect.poll(() => main.innerText()).toMatch(/0 of 33 topics learned/);
-    await expect.poll(() => status.innerText()).toMatch(/Progress replaced: 0 topics learned; 2 topics unmarked/);
+    await expect.poll(() => status.innerText()).toMatch(/Progress replaced: 0 topics learned, 0 exercises done; 2 topics unmarked/);
     expect(problems.messages).toEqual([]);
     await context.close();
   });
