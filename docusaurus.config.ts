@@ -4,6 +4,7 @@ import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import remarkSectionPage from './src/remark/sectionPage';
 import remarkDiagrams from './src/remark/diagrams';
+import remarkAllowedMarkup from './src/remark/allowedMarkup';
 import remarkCodeBlocks from './src/remark/codeBlocks';
 import moduleOutlinePlugin from './src/plugins/moduleOutline';
 import staticCodePlugin from './src/plugins/staticCode';
@@ -15,6 +16,7 @@ import {loadLinkHealth} from './src/node/linkHealth';
 import {EDIT_URL, REPOSITORY_URL, BROKEN_LINK_REPORT_URL} from './src/content/site';
 import {BASE_URL, SITE_URL} from './src/node/deployment';
 import {ssrTemplate} from './src/node/ssrTemplate';
+import {parseFrontMatter} from './src/node/markdownHooks';
 
 const linkHealth = loadLinkHealth(path.join(__dirname, 'src/data/link-health.json'));
 
@@ -47,6 +49,7 @@ const config: Config = {
   onBrokenAnchors: 'throw',
   onDuplicateRoutes: 'throw',
   markdown: {
+    parseFrontMatter,
     hooks: {
       onBrokenMarkdownLinks: 'throw',
       onBrokenMarkdownImages: 'throw',
@@ -71,7 +74,8 @@ const config: Config = {
           sidebarPath: './sidebars.ts',
           editUrl: EDIT_URL,
           showLastUpdateTime: true,
-          beforeDefaultRemarkPlugins: [remarkDiagrams],
+          // The allow-list first, so it sees only what the author wrote.
+          beforeDefaultRemarkPlugins: [remarkAllowedMarkup, remarkDiagrams],
           remarkPlugins: [[remarkSectionPage, {linkHealth}], [remarkCodeBlocks, {languages: prism.additionalLanguages}]],
         },
         blog: false,

@@ -121,6 +121,39 @@ const CASES: BrokenCase[] = [
     says: 'Cannot parse the page as MDX: Expected a closing tag for `<details>`',
   },
   {
+    name: 'a <script> in the prose',
+    text: replaceLine(introAt, LINES[introAt]!, '', '<script>alert(document.cookie)</script>'),
+    line: introAt + 3,
+    rule: 'curriculum:allowed-markup',
+    says: '<script> is not allowed in a page',
+  },
+  {
+    name: 'a list nested 200 levels deep (minutes for the parser)',
+    text: replaceLine(
+      introAt,
+      LINES[introAt]!,
+      '',
+      ...Array.from({length: 200}, (_, i) => `${' '.repeat(2 * i)}- level ${i}`),
+    ),
+    // Level i nests i + 1 deep (its marker plus i two-column indents): level 16 is the first past 16.
+    line: introAt + 3 + 16,
+    rule: 'curriculum:page-limits',
+    says: 'Line nests 17 levels deep',
+  },
+  {
+    name: 'a YAML alias bomb in the frontmatter',
+    text: replaceLine(
+      1,
+      LINES[1]!,
+      'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+      'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+      'c: [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+    ),
+    line: 4,
+    rule: 'curriculum:frontmatter',
+    says: 'Frontmatter YAML: aliases (`*name`) are not allowed',
+  },
+  {
     name: 'a TODO',
     text: replaceLine(introAt, LINES[introAt]!, '', 'TODO: explain cgroups.'),
     line: introAt + 3,

@@ -8,8 +8,18 @@ import remarkMessageControl from 'remark-message-control';
 import remarkPresetLintConsistent from 'remark-preset-lint-consistent';
 import remarkPresetLintRecommended from 'remark-preset-lint-recommended';
 import remarkValidateLinks from 'remark-validate-links';
-import {RULES} from './rules/index';
+import remarkPageLimits from './pageLimits';
+import {RULES, type RuleId} from './rules/index';
 import {RULE_SOURCE} from './shared';
+
+/** Rules that `lint ignore` / `lint disable` comments cannot switch off: they run after message control. */
+const UNSILENCEABLE: readonly RuleId[] = ['allowed-markup'];
+
+function ruleEntries(unsilenceable: boolean): Pluggable[] {
+  return Object.entries(RULES)
+    .filter(([id]) => UNSILENCEABLE.includes(id as RuleId) === unsilenceable)
+    .map(([, rule]): Pluggable => [rule, 'error']);
+}
 
 /**
  * Everything `npm run lint:md` checks, in one preset that `.remarkrc.mjs` loads.
@@ -19,6 +29,8 @@ import {RULE_SOURCE} from './shared';
  */
 const preset: Preset = {
   plugins: [
+    // First: a page too deep or too large for the parser fails before it is parsed.
+    remarkPageLimits,
     [remarkFrontmatter, ['yaml']],
     remarkGfm,
     remarkMdx,
@@ -30,9 +42,10 @@ const preset: Preset = {
     // Links between our pages and to their headings. `repository: false`: no Git remote is
     // needed, so it runs the same in a fresh clone, a fork, CI and a temp folder.
     [remarkValidateLinks, {repository: false}],
-    ...Object.values(RULES).map((rule): Pluggable => [rule, 'error']),
+    ...ruleEntries(false),
     // `{/* lint ignore no-bare-urls */}` before a node silences our rules too, as it does remark-lint's.
     [remarkMessageControl, {name: 'lint', source: RULE_SOURCE}],
+    ...ruleEntries(true),
   ],
 };
 

@@ -189,12 +189,30 @@ const CASES: Record<RuleId, RuleCase> = {
       ],
     },
   },
-  'no-mdx-expression': {
+  'allowed-markup': {
     pass: ['pass/01-page.md'],
     fail: {
       'fail/01-page.md': [
-        [17, c('no-mdx-expression'), '"{replicas}" is a JavaScript expression in MDX'],
-        [17, c('no-mdx-expression'), '"{labels.app}" is a JavaScript expression in MDX'],
+        [11, c('allowed-markup'), '"{replicas}" is a JavaScript expression, which is not allowed in a page'],
+        [11, c('allowed-markup'), '"{labels.app}" is a JavaScript expression'],
+        [13, c('allowed-markup'), '<script> is not allowed in a page. A page may use only <details>, <summary>'],
+        [15, c('allowed-markup'), '"{`${alert(1)}`}" is a JavaScript expression'],
+        [15, c('allowed-markup'), '"{/* a */ alert(2) /* b */}" is a JavaScript expression'],
+        [17, c('allowed-markup'), '<details> has a spread {...{dangerouslySetInnerHTML'],
+        [18, c('allowed-markup'), '<summary> has an event handler attribute "onClick"'],
+        [24, c('allowed-markup'), '<details> does not take the attribute "open"'],
+        [24, c('allowed-markup'), '<details> does not take the attribute "className"'],
+        [31, c('allowed-markup'), '<Diagram> is not allowed in a page'],
+        [33, c('allowed-markup'), 'Link to a javascript: URL is not allowed'],
+        [33, c('allowed-markup'), 'Link to a javascript: URL is not allowed'],
+        [33, c('allowed-markup'), 'Link to a javascript: URL is not allowed'],
+        // After `{/* lint ignore allowed-markup */}`: the rule cannot be silenced.
+        [36, c('allowed-markup'), '<iframe> is not allowed in a page'],
+        [38, c('allowed-markup'), '":::danger" must not have {attributes}'],
+      ],
+      'fail/02-esm.md': [
+        [9, c('allowed-markup'), '`import`/`export` is JavaScript and is not allowed in a page'],
+        [11, c('allowed-markup'), '`import`/`export` is JavaScript and is not allowed in a page'],
       ],
     },
   },

@@ -4,9 +4,12 @@ import {
   MAX_IMPORT_BYTES,
   PROGRESS_VERSION,
   parseProgress,
+  mergeProgress,
   parseProgressImport,
+  readStoredProgress,
   serializeProgress,
   setTopicLearned,
+  topicsLost,
 } from './progress';
 
 const DATE = '2025-03-01T10:00:00.000Z';
@@ -86,7 +89,7 @@ describe('exercises in stored progress (issue 16: same version 1 format)', () =>
   it('imports exercises that the module has, with the topics', () => {
     const known = new Set(['service-mesh/istio', 'service-mesh/hands-on-mesh-hello']);
     const text = JSON.stringify({version: 1, learned: {'service-mesh/istio': DATE, 'service-mesh/hands-on-mesh-hello': DATE}});
-    expect(parseProgressImport(text, known)).toEqual({ok: true, state: JSON.parse(text), ignored: 0});
+    expect(parseProgressImport(text, known)).toEqual({ok: true, state: JSON.parse(text), ignored: 0, skipped: ''});
   });
 });
 
@@ -106,33 +109,85 @@ describe('parseProgressImport', () => {
 
   it('accepts an export file and returns its state', () => {
     const text = JSON.stringify({version: 1, learned: {'service-mesh/istio': DATE}});
-    expect(parseProgressImport(text, known)).toEqual({ok: true, state: {version: 1, learned: {'service-mesh/istio': DATE}}, ignored: 0});
+    expect(parseProgressImport(text, known)).toEqual({ok: true, state: {version: 1, learned: {'service-mesh/istio': DATE}}, ignored: 0, skipped: ''});
   });
 
   it('accepts an export of empty progress', () => {
-    expect(parseProgressImport('{"version":1,"learned":{}}', known)).toEqual({ok: true, state: {version: 1, learned: {}}, ignored: 0});
+    expect(parseProgressImport('{"version":1,"learned":{}}', known)).toEqual({ok: true, state: {version: 1, learned: {}}, ignored: 0, skipped: ''});
   });
 
   it('drops and counts topics this module does not have', () => {
     const text = JSON.stringify({version: 1, learned: {'service-mesh/istio': DATE, 'other/topic': DATE}});
-    expect(parseProgressImport(text, known)).toEqual({ok: true, state: {version: 1, learned: {'service-mesh/istio': DATE}}, ignored: 1});
+    expect(parseProgressImport(text, known)).toEqual({
+      ok: true,
+      state: {version: 1, learned: {'service-mesh/istio': DATE}},
+      ignored: 1,
+      skipped: '1 topic is not in this module',
+    });
   });
 
+  // Before: "not valid JSON" / "does not hold progress data" for most of these, and "None of the topics
+  // belong to this module" for a file whose topics were fine but whose dates were not.
   it.each([
+    ['an empty file', '', /This file is empty/],
     ['text that is not JSON', 'hello', /not valid JSON/],
-    ['a JSON array', '[1,2]', /does not hold progress/],
-    ['an object of another shape', '{"name":"x"}', /does not hold progress/],
-    ['a newer format version', '{"version":2,"learned":{}}', /version 2/],
-    ['only unknown topics', JSON.stringify({version: 1, learned: {'x/y': DATE}}), /None of the topics/],
-    ['only invalid entries', JSON.stringify({version: 1, learned: {'service-mesh/istio': 'soon'}}), /None of the topics/],
-  ])('rejects %s with a message', (_name, text, message) => {
+    ['a JSON list', '[1,2]', /holds a JSON list, not progress data/],
+    ['a JSON string', '"progress"', /holds a JSON string/],
+    ['an object of another shape', '{"name":"x"}', /has no "version" and "learned"/],
+    ['a newer format version', '{"version":2,"learned":{}}', /exported by a newer version of this site \(progress format 2; this page reads format 1\)\. Reload the page/],
+    ['an unknown format version', '{"version":"1.0","learned":{}}', /unknown progress format version \("1\.0"\)/],
+    ['a version without learned', '{"version":1}', /no "learned" list of topics/],
+    ['only unknown topics', JSON.stringify({version: 1, learned: {'x/y': DATE, 'x/z': DATE}}), /None of the 2 entries in this file can be used: 2 topics are not in this module/],
+    ['only invalid entries', JSON.stringify({version: 1, learned: {'service-mesh/istio': 'soon'}}), /None of the 1 entry .* 1 entry has no valid topic name or date/],
+  ])('rejects %s with a message that says what is wrong', (_name, text, message) => {
     const result = parseProgressImport(text, known);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatch(message);
   });
 
+  it('reads an export saved with a byte order mark', () => {
+    expect(parseProgressImport(`\uFEFF{"version":1,"learned":{"service-mesh/istio":"${DATE}"}}`, known)).toMatchObject({ok: true});
+  });
+
   it('rejects a file larger than any real export', () => {
     const result = parseProgressImport(' '.repeat(MAX_IMPORT_BYTES + 1));
-    expect(result).toEqual({ok: false, error: expect.stringMatching(/too large/)});
+    expect(result).toEqual({ok: false, error: expect.stringMatching(/far larger than any progress export/)});
+  });
+});
+
+describe('readStoredProgress', () => {
+  it('reads missing data as empty progress', () => {
+    expect(readStoredProgress(null)).toEqual({readable: true, state: EMPTY_PROGRESS});
+  });
+
+  it('reads its own format and migrates version 0', () => {
+    expect(readStoredProgress(JSON.stringify({version: 1, learned: {'a/b': DATE}}))).toEqual({readable: true, state: {version: 1, learned: {'a/b': DATE}}});
+    expect(readStoredProgress('{"topics":["a/b"]}')).toMatchObject({readable: true});
+  });
+
+  // Before: read as empty, and the next click overwrote it.
+  it.each([
+    ['a newer version', JSON.stringify({version: PROGRESS_VERSION + 1, learned: {'a/b': DATE}, exercises: {}}), PROGRESS_VERSION + 1],
+    ['a much newer version', JSON.stringify({version: 40}), 40],
+    ['not JSON', '{oops', undefined],
+    ['an unknown shape', JSON.stringify({version: 1, learned: 'all'}), undefined],
+  ])('keeps %s as unreadable, with its raw text', (_name, raw, newerVersion) => {
+    expect(readStoredProgress(raw)).toEqual({readable: false, raw, newerVersion});
+  });
+});
+
+describe('mergeProgress and topicsLost', () => {
+  const earlier = '2025-01-01T00:00:00.000Z';
+  const mine = {version: 1, learned: {'a/b': DATE, 'a/c': DATE}} as const;
+  const file = {version: 1, learned: {'a/b': earlier, 'a/d': DATE}} as const;
+
+  it('keeps every topic of both, with the earlier date', () => {
+    expect(mergeProgress(mine, file)).toEqual({version: 1, learned: {'a/b': earlier, 'a/c': DATE, 'a/d': DATE}});
+  });
+
+  it('names the learned topics a replacement would unmark', () => {
+    expect(topicsLost(mine, file)).toEqual(['a/c']);
+    expect(topicsLost(mine, EMPTY_PROGRESS)).toEqual(['a/b', 'a/c']);
+    expect(topicsLost(mine, mergeProgress(mine, file))).toEqual([]);
   });
 });

@@ -2,7 +2,9 @@ import {useCallback, useSyncExternalStore} from 'react';
 
 /**
  * A learner's progress lives only in this browser's localStorage, under a versioned key.
- * Missing, corrupt or unknown data reads as "nothing learned yet"; older versions are migrated.
+ * Older versions are migrated. Data this code cannot read (a newer version, written by a newer
+ * copy of the site in another tab, or an unknown shape) is never overwritten: it is reported as
+ * unreadable, the controls leave it alone, and only an explicit, confirmed reset removes it.
  *
  * Exercises (issue 16) did not change the format: an exercise done is one more entry in
  * `learned`, keyed `section/exercise-anchor` like a topic. So progress stored before exercises
@@ -57,6 +59,49 @@ export function parseProgress(raw: string | null): ProgressState | null {
   return {version: PROGRESS_VERSION, learned};
 }
 
+/** What localStorage holds: progress this code reads, or data it must keep untouched. */
+export type StoredProgress =
+  | {readable: true; state: ProgressState}
+  | {readable: false; raw: string; newerVersion: number | undefined};
+
+/** The format version of progress data, if it names a whole-number one. */
+function versionOf(raw: string): number | undefined {
+  try {
+    const data: unknown = JSON.parse(raw);
+    const version = typeof data === 'object' && data !== null ? (data as {version?: unknown}).version : undefined;
+    return typeof version === 'number' && Number.isInteger(version) ? version : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Classifies stored data. Missing data is empty progress; anything unreadable is kept as it is. */
+export function readStoredProgress(raw: string | null): StoredProgress {
+  if (raw === null) return {readable: true, state: EMPTY_PROGRESS};
+  const state = parseProgress(raw);
+  if (state) return {readable: true, state};
+  const version = versionOf(raw);
+  return {readable: false, raw, newerVersion: version !== undefined && version > PROGRESS_VERSION ? version : undefined};
+}
+
+/**
+ * Progress in both: every topic learned in either, with the earlier date for a topic in both
+ * (the day it was first learned).
+ */
+export function mergeProgress(a: ProgressState, b: ProgressState): ProgressState {
+  const learned = {...a.learned};
+  for (const [topic, date] of Object.entries(b.learned)) {
+    const other = learned[topic];
+    if (other === undefined || Date.parse(date) < Date.parse(other)) learned[topic] = date;
+  }
+  return {version: PROGRESS_VERSION, learned};
+}
+
+/** Topics learned in `current` that `next` would no longer have. */
+export function topicsLost(current: ProgressState, next: ProgressState): string[] {
+  return Object.keys(current.learned).filter((topic) => !(topic in next.learned));
+}
+
 /** The exact JSON stored in localStorage and written to an export file. */
 export function serializeProgress(state: ProgressState): string {
   return JSON.stringify({version: PROGRESS_VERSION, learned: state.learned});
@@ -68,50 +113,82 @@ export const PROGRESS_EXPORT_FILE = 'containers-module-progress.json';
 /** Largest import file accepted; a real export of 33 topics is about 2 KB. */
 export const MAX_IMPORT_BYTES = 100_000;
 
-export type ImportResult = {ok: true; state: ProgressState; ignored: number} | {ok: false; error: string};
+export type ImportResult = {ok: true; state: ProgressState; ignored: number; skipped: string} | {ok: false; error: string};
+
+const CHOOSE = 'Choose a file made by "Export progress".';
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function describeJson(data: unknown): string {
+  if (Array.isArray(data)) return 'a JSON list';
+  if (data === null) return 'JSON null';
+  return `a JSON ${typeof data}`;
+}
 
 /**
- * Validates a file the learner imports. Unlike stored data (silently read as empty when bad),
- * an import explains what is wrong, so the learner can pick the right file.
- * With `knownTopics`, entries for topics this module does not have are dropped and counted.
+ * Validates a file the learner imports. Unlike stored data, an import explains exactly what is
+ * wrong, so the learner can pick the right file. With `knownTopics`, entries for topics this
+ * module does not have are dropped and counted, as are entries without a valid date.
  */
 export function parseProgressImport(text: string, knownTopics?: ReadonlySet<string>): ImportResult {
-  if (text.length > MAX_IMPORT_BYTES) return {ok: false, error: 'This file is too large to be a progress export.'};
+  if (text.length > MAX_IMPORT_BYTES) {
+    return {ok: false, error: `This file is ${text.length} bytes, far larger than any progress export (they are a few KB). ${CHOOSE}`};
+  }
+  // Editors on Windows may add a byte order mark; it is not part of the JSON.
+  const json = text.replace(/^\uFEFF/, '');
+  if (json.trim() === '') return {ok: false, error: `This file is empty. ${CHOOSE}`};
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(json);
   } catch {
-    return {ok: false, error: 'This file is not valid JSON. Choose a file made by "Export progress".'};
+    return {ok: false, error: `This file is not valid JSON, so it is not a progress export or it was cut short. ${CHOOSE}`};
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return {ok: false, error: 'This file does not hold progress data. Choose a file made by "Export progress".'};
+    return {ok: false, error: `This file holds ${describeJson(data)}, not progress data. ${CHOOSE}`};
   }
   const record = data as Record<string, unknown>;
-  if (record.version !== undefined && record.version !== PROGRESS_VERSION) {
-    return {ok: false, error: `This file has progress format version ${String(record.version)}; this site reads version ${PROGRESS_VERSION}.`};
+  const version = record.version;
+  if (version !== undefined && version !== PROGRESS_VERSION) {
+    if (typeof version === 'number' && Number.isInteger(version) && version > PROGRESS_VERSION) {
+      return {
+        ok: false,
+        error:
+          `This file was exported by a newer version of this site (progress format ${version}; this page reads format ${PROGRESS_VERSION}). ` +
+          'Reload the page to get the newest version, then import it again.',
+      };
+    }
+    return {ok: false, error: `This file has an unknown progress format version (${JSON.stringify(version)}). ${CHOOSE}`};
   }
-  const state = parseProgress(text);
-  if (state === null) {
-    return {ok: false, error: 'This file does not hold progress data. Choose a file made by "Export progress".'};
+  if (version === PROGRESS_VERSION && (typeof record.learned !== 'object' || record.learned === null || Array.isArray(record.learned))) {
+    return {ok: false, error: `This file has no "learned" list of topics, so it is not a complete progress export. ${CHOOSE}`};
   }
-  const rawLearned = record.learned;
-  const rawCount =
-    typeof rawLearned === 'object' && rawLearned !== null ? Object.keys(rawLearned).length : Array.isArray(record.topics) ? record.topics.length : 0;
-  let learned = state.learned;
-  if (knownTopics) {
-    learned = Object.fromEntries(Object.entries(state.learned).filter(([key]) => knownTopics.has(key)));
+  const state = parseProgress(json);
+  if (state === null) return {ok: false, error: `This file does not hold progress data (it has no "version" and "learned"). ${CHOOSE}`};
+  const rawEntries =
+    typeof record.learned === 'object' && record.learned !== null
+      ? Object.keys(record.learned).length
+      : Array.isArray(record.topics)
+        ? record.topics.length
+        : 0;
+  const invalid = rawEntries - Object.keys(state.learned).length;
+  const learned = knownTopics ? Object.fromEntries(Object.entries(state.learned).filter(([key]) => knownTopics.has(key))) : state.learned;
+  const unknown = Object.keys(state.learned).length - Object.keys(learned).length;
+  const reasons = [
+    ...(unknown > 0 ? [`${plural(unknown, 'topic is', 'topics are')} not in this module`] : []),
+    ...(invalid > 0 ? [`${plural(invalid, 'entry has', 'entries have')} no valid topic name or date`] : []),
+  ].join(' and ');
+  if (rawEntries > 0 && Object.keys(learned).length === 0) {
+    return {ok: false, error: `None of the ${plural(rawEntries, 'entry', 'entries')} in this file can be used: ${reasons}. Nothing was changed.`};
   }
-  const kept = Object.keys(learned).length;
-  if (rawCount > 0 && kept === 0) {
-    return {ok: false, error: 'None of the topics in this file belong to this module. Nothing was changed.'};
-  }
-  return {ok: true, state: {version: PROGRESS_VERSION, learned}, ignored: rawCount - kept};
+  return {ok: true, state: {version: PROGRESS_VERSION, learned}, ignored: unknown + invalid, skipped: reasons};
 }
 
 const listeners = new Set<() => void>();
 let memoryOnly = false;
 let cachedRaw: string | null | undefined;
-let cachedState: ProgressState = EMPTY_PROGRESS;
+let cachedStored: StoredProgress = {readable: true, state: EMPTY_PROGRESS};
 
 function readStorage(): string | null {
   try {
@@ -121,19 +198,21 @@ function readStorage(): string | null {
   }
 }
 
-function getSnapshot(): ProgressState {
+function getSnapshot(): StoredProgress {
   // Storage refused a write: this page view keeps progress in memory instead.
-  if (memoryOnly) return cachedState;
+  if (memoryOnly) return cachedStored;
   const raw = readStorage();
   if (raw !== cachedRaw) {
     cachedRaw = raw;
-    cachedState = parseProgress(raw) ?? EMPTY_PROGRESS;
+    cachedStored = readStoredProgress(raw);
   }
-  return cachedState;
+  return cachedStored;
 }
 
-function getServerSnapshot(): ProgressState {
-  return EMPTY_PROGRESS;
+const SERVER_SNAPSHOT: StoredProgress = {readable: true, state: EMPTY_PROGRESS};
+
+function getServerSnapshot(): StoredProgress {
+  return SERVER_SNAPSHOT;
 }
 
 function subscribe(listener: () => void): () => void {
@@ -148,19 +227,26 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-export function writeProgress(state: ProgressState): void {
+/**
+ * Stores progress, unless the stored data is unreadable (newer or unknown): that is kept, and
+ * the write is refused (returns false). Checked at write time, as another tab may have just
+ * written a newer format.
+ */
+export function writeProgress(state: ProgressState): boolean {
+  if (!getSnapshot().readable) return false;
   try {
     window.localStorage.setItem(PROGRESS_STORAGE_KEY, serializeProgress(state));
   } catch {
     memoryOnly = true;
     // Full or disabled storage: progress then lasts for this page view only.
     cachedRaw = serializeProgress(state);
-    cachedState = state;
+    cachedStored = {readable: true, state};
   }
   listeners.forEach((listener) => listener());
+  return true;
 }
 
-/** Clears the learner's progress. */
+/** Clears the learner's progress, unreadable data included: only after the learner confirmed it. */
 export function resetProgress(): void {
   try {
     window.localStorage.removeItem(PROGRESS_STORAGE_KEY);
@@ -168,7 +254,7 @@ export function resetProgress(): void {
     // Disabled storage: the in-memory fallback below is what the page shows.
   }
   cachedRaw = undefined;
-  cachedState = EMPTY_PROGRESS;
+  cachedStored = {readable: true, state: EMPTY_PROGRESS};
   listeners.forEach((listener) => listener());
 }
 
@@ -179,11 +265,20 @@ export function setTopicLearned(state: ProgressState, topic: string, learned: bo
   return {version: PROGRESS_VERSION, learned: next};
 }
 
-/** Progress as React state. The server and the first client render see no progress, so hydration matches. */
-export function useProgress(): {progress: ProgressState; setLearned: (topic: string, learned: boolean) => void} {
-  const progress = useSyncExternalStore(subscribe, getSnapshot, getServerSnapshot);
+/**
+ * Progress as React state. The server and the first client render see no progress, so hydration
+ * matches. `stored` says whether the saved data is readable; when it is not, `progress` is empty
+ * and `setLearned` changes nothing.
+ */
+export function useProgress(): {
+  progress: ProgressState;
+  stored: StoredProgress;
+  setLearned: (topic: string, learned: boolean) => void;
+} {
+  const stored = useSyncExternalStore(subscribe, getSnapshot, getServerSnapshot);
   const setLearned = useCallback((topic: string, learned: boolean) => {
-    writeProgress(setTopicLearned(getSnapshot(), topic, learned));
+    const current = getSnapshot();
+    if (current.readable) writeProgress(setTopicLearned(current.state, topic, learned));
   }, []);
-  return {progress, setLearned};
+  return {progress: stored.readable ? stored.state : EMPTY_PROGRESS, stored, setLearned};
 }

@@ -4,6 +4,7 @@ import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
+import {PageLimitError, checkPageLimits} from './pageLimits';
 
 /**
  * The one Markdown parser that our lint rules, link extraction and tests share.
@@ -11,6 +12,9 @@ import remarkMdx from 'remark-mdx';
  */
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMdx);
 
+/** Parses a page; a page outside PAGE_LIMITS throws a PageLimitError (with its line) instead of being parsed. */
 export function parseMarkdown(source: string): Root {
+  const tooComplex = checkPageLimits(source);
+  if (tooComplex) throw new PageLimitError(tooComplex);
   return processor.parse(source);
 }

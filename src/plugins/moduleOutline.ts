@@ -2,6 +2,7 @@ import {readFileSync, readdirSync} from 'node:fs';
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import {parseMarkdown} from '../content/parse';
+import {PageLimitError} from '../content/pageLimits';
 import {readSectionPage} from '../content/page';
 import {readFrontMatter, readStudyMinutes} from '../content/frontMatter';
 import {progressKey, sectionKeyFromPath} from '../content/sectionKey';
@@ -20,7 +21,13 @@ export function sectionFiles(docsDir: string): string[] {
 
 export function readSection(file: string, siteDir: string, docsBasePath: string): OutlineSectionData {
   const relative = path.relative(siteDir, file);
-  const tree = parseMarkdown(readFileSync(file, 'utf8'));
+  let tree;
+  try {
+    tree = parseMarkdown(readFileSync(file, 'utf8'));
+  } catch (error) {
+    if (error instanceof PageLimitError) throw new Error(formatIssue(relative, error.issue));
+    throw error;
+  }
   const frontMatter = readFrontMatter(tree);
   if (!frontMatter.ok) throw new Error(formatIssue(relative, frontMatter.issue));
   const minutes = readStudyMinutes(frontMatter.data);

@@ -33,7 +33,9 @@ describe('remarkDiagrams', () => {
   it.each([
     ['![](./diagrams/ok.svg)', /page\.md:1:1: Diagram \.\/diagrams\/ok\.svg needs alt text/],
     ['\n![Missing](./diagrams/none.svg)', /page\.md:2:1: Diagram file not found: \.\/diagrams\/none\.svg/],
-    ['![Red](./diagrams/coloured.svg)', /contains a colour or style attribute/],
+    ['![Red](./diagrams/coloured.svg)', /page\.md:1:1: Diagram \.\/diagrams\/coloured\.svg contains a styling attribute "fill" on <rect> \(use the d-\* classes\)/],
+    // Before: a blocklist of patterns that a javascript: link got through.
+    ['![Link](./diagrams/hostile.svg)', /page\.md:1:1: Diagram \.\/diagrams\/hostile\.svg contains a <a> element, which is not allowed/],
   ])('fails with file and line on %j', (markdown, message) => {
     expect(() => run(markdown)).toThrowError(message);
   });

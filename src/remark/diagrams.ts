@@ -6,15 +6,7 @@ import {jsxElement} from './mdxJsx';
 import {failAt} from './fail';
 import {issueAt} from '../content/issue';
 import {readPageDependency} from './pageDependencies';
-
-/** What a diagram SVG may not contain: it is inlined into the page, so it must be inert and unstyled. */
-const FORBIDDEN = [
-  {pattern: /<script\b/i, why: 'a <script>'},
-  {pattern: /\son[a-z]+\s*=/i, why: 'an event handler attribute'},
-  {pattern: /<style\b/i, why: 'a <style> element (use the d-* classes)'},
-  {pattern: /\s(fill|stroke|style|color)\s*=/i, why: 'a colour or style attribute (use the d-* classes)'},
-  {pattern: /<foreignObject\b/i, why: 'a <foreignObject>'},
-];
+import {sanitizeDiagramSvg} from '../node/diagramSvg';
 
 function isDiagramImage(node: Paragraph): Image | undefined {
   const [only] = node.children;
@@ -41,14 +33,15 @@ export default function remarkDiagrams() {
       } catch {
         return fail(`Diagram file not found: ${image.url}`);
       }
-      const forbidden = FORBIDDEN.find((f) => f.pattern.test(svg));
-      if (forbidden) fail(`Diagram ${image.url} contains ${forbidden.why}`);
       const markup = svg.replace(/<\?xml[^>]*>\s*/, '').trim();
       if (!markup.startsWith('<svg')) fail(`Diagram ${image.url} must start with <svg>`);
+      // Inlined into the page: only the allow-listed elements and attributes (src/node/diagramSvg.ts).
+      const sanitized = sanitizeDiagramSvg(markup);
+      if (!sanitized.ok) return fail(`Diagram ${image.url} contains ${sanitized.problems.join('; ')}`);
       parent.children[index] = jsxElement('Diagram', {
         alt: image.alt ?? '',
         caption: image.title ?? undefined,
-        svg: markup,
+        svg: sanitized.svg,
       }) as unknown as Paragraph;
       return SKIP;
     });

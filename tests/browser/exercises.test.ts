@@ -107,8 +107,8 @@ describe('exercise progress', () => {
     await download.saveAs(exported);
     expect(JSON.parse(fs.readFileSync(exported, 'utf8'))).toEqual(after);
 
-    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', {name: 'Reset progress', exact: true}).click();
+    await page.getByRole('button', {name: 'Yes, reset my progress'}).click();
     await expect.poll(() => main.innerText()).toMatch(/0 of 33 topics learned, 0 of \d+ exercises? done/);
 
     await page.getByLabel('Import progress file').setInputFiles(exported);

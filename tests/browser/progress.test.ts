@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
-import type {Page} from 'playwright-core';
-import {PROGRESS_STORAGE_KEY as PROGRESS_KEY} from '../../src/browser/progress';
+import type {BrowserContext, Page} from 'playwright-core';
+import {PROGRESS_STORAGE_KEY as PROGRESS_KEY, PROGRESS_VERSION} from '../../src/browser/progress';
 import {newContext, waitForHydration, watchProblems} from './harness';
 import {useSession} from './session';
 
@@ -17,6 +17,19 @@ const TOPIC_CONTROL = /^I have learned this topic/;
 
 async function stored(page: Page): Promise<string | null> {
   return page.evaluate((key) => window.localStorage.getItem(key), PROGRESS_KEY);
+}
+
+/** Opens a fresh page on the section, marks the topics at these positions learned, and returns what was stored. */
+async function pageWithLearned(context: BrowserContext, positions: number[]) {
+  const page = await context.newPage();
+  const problems = watchProblems(page);
+  await page.goto(session.url(SECTION));
+  await waitForHydration(page);
+  const boxes = page.getByRole('checkbox', {name: TOPIC_CONTROL});
+  for (const position of positions) await boxes.nth(position).check();
+  const before = await stored(page);
+  expect(Object.keys(JSON.parse(before!).learned)).toHaveLength(positions.length);
+  return {page, problems, boxes, before};
 }
 
 describe('progress', () => {
@@ -67,17 +80,9 @@ describe('progress', () => {
     await context.close();
   });
 
-  test('export then import gives the same state; reset asks first and clears only on OK', async () => {
+  test('export then import gives the same state; reset asks in the page and clears only when confirmed', async () => {
     const context = await newContext(session.browser, {acceptDownloads: true});
-    const page = await context.newPage();
-    const problems = watchProblems(page);
-    await page.goto(session.url(SECTION));
-    await waitForHydration(page);
-    const boxes = page.getByRole('checkbox', {name: TOPIC_CONTROL});
-    await boxes.nth(0).check();
-    await boxes.nth(2).check();
-    const before = await stored(page);
-    expect(Object.keys(JSON.parse(before!).learned)).toHaveLength(2);
+    const {page, problems, boxes, before} = await pageWithLearned(context, [0, 2]);
 
     await page.goto(session.url('docs'));
     await waitForHydration(page);
@@ -95,19 +100,19 @@ describe('progress', () => {
     await download.saveAs(exported);
     expect(JSON.parse(fs.readFileSync(exported, 'utf8'))).toEqual(JSON.parse(before!));
 
-    // Reset: Cancel keeps everything, OK clears.
+    // Reset asks with buttons in the page; the focus starts on Cancel, which keeps everything.
     const reset = page.getByRole('button', {name: 'Reset progress', exact: true});
-    const dismissed: string[] = [];
-    page.once('dialog', (dialog) => {
-      dismissed.push(dialog.type());
-      void dialog.dismiss();
-    });
+    const question = page.getByRole('group', {name: /^Reset your progress\?/});
     await reset.click();
-    expect(dismissed).toEqual(['confirm']);
+    await expect.poll(() => question.isVisible()).toBe(true);
+    expect(await question.innerText()).toMatch(/2 topics learned, 0 exercises done now/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    await page.keyboard.press('Enter');
+    expect(await question.count()).toBe(0);
     expect(await stored(page)).toBe(before);
     await expect.poll(() => main.innerText()).toMatch(/2 of 33 topics learned/);
-    page.once('dialog', (dialog) => void dialog.accept());
     await reset.click();
+    await question.getByRole('button', {name: 'Yes, reset my progress'}).click();
     await expect.poll(() => main.innerText()).toMatch(/0 of 33 topics learned/);
     expect(Object.keys(JSON.parse((await stored(page)) ?? '{"learned":{}}').learned ?? {})).toEqual([]);
 
@@ -140,7 +145,100 @@ describe('progress', () => {
     await context.close();
   });
 
-  test('corrupt or unknown stored data is treated as empty and the page still renders', async () => {
+  test('an import that would unmark learned topics asks first: Escape cancels, Keep both merges, Replace replaces', async () => {
+    const context = await newContext(session.browser);
+    const {page, problems, before} = await pageWithLearned(context, [0, 1]);
+    const [first, second] = Object.keys(JSON.parse(before!).learned as Record<string, string>).sort();
+    await page.goto(session.url('docs'));
+    await waitForHydration(page);
+    const main = page.locator('main');
+    await expect.poll(() => main.innerText()).toMatch(/2 of 33 topics learned/);
+    const fileInput = page.getByLabel('Import progress file');
+    const question = page.getByRole('group', {name: /^This file marks/});
+    const status = page.getByRole('status').filter({hasText: /\S/});
+
+    // Before: an empty export replaced everything at once, "Progress imported: 0 topics learned".
+    const empty = {name: 'empty.json', mimeType: 'application/json', buffer: Buffer.from('{"version":1,"learned":{}}')};
+    await fileInput.setInputFiles(empty);
+    await expect.poll(() => question.isVisible()).toBe(true);
+    expect(await question.innerText()).toMatch(/This file marks 0 topics learned, 0 exercises done\. You have 2 topics marked here that the file does not have/);
+    // The focus moves to the first choice, so a keyboard or screen reader user lands on the question.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Keep both');
+    await page.keyboard.press('Escape');
+    expect(await question.count()).toBe(0);
+    await expect.poll(() => status.innerText()).toMatch(/Import cancelled/);
+    expect(await stored(page)).toBe(before);
+
+    // Keep both: the file's topic is added, nothing is unmarked.
+    const otherTopic = `${first!.split('/')[0]}/${'x'}`;
+    const partial = {version: 1, learned: {[second!]: '2025-01-01T00:00:00.000Z', [otherTopic]: '2025-01-01T00:00:00.000Z'}};
+    await fileInput.setInputFiles({name: 'partial.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(partial))});
+    await expect.poll(() => question.isVisible()).toBe(true);
+    expect(await question.innerText()).toMatch(/You have 1 topic marked here that the file does not have.*Skipped: 1 topic is not in this module/s);
+    await question.getByRole('button', {name: 'Keep both'}).click();
+    await expect.poll(() => status.innerText()).toMatch(/Progress merged: 2 topics learned/);
+    const merged = JSON.parse((await stored(page))!) as {learned: Record<string, string>};
+    expect(Object.keys(merged.learned).sort()).toEqual([first, second]);
+    expect(merged.learned[second!]).toBe('2025-01-01T00:00:00.000Z');
+
+    // Replace: only what the file has.
+    await fileInput.setInputFiles(empty);
+    await question.getByRole('button', {name: "Replace with the file's progress"}).click();
+    await expect.poll(() => main.innerText()).toMatch(/0 of 33 topics learned/);
+    await expect.poll(() => status.innerText()).toMatch(/Progress replaced: 0 topics learned, 0 exercises done; 2 topics unmarked/);
+    expect(problems.messages).toEqual([]);
+    await context.close();
+  });
+
+  test('saved progress of a newer format or unknown shape is kept untouched, and the learner is told', async () => {
+    const context = await newContext(session.browser, {acceptDownloads: true});
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await page.goto(session.url('docs'));
+    // Before: read as empty, and the next click on a checkbox overwrote it.
+    const newer = JSON.stringify({version: PROGRESS_VERSION + 1, learned: {'container-fundamentals/x': '2024-01-01T00:00:00.000Z'}, exercises: {}});
+    for (const [raw, says] of [
+      [newer, new RegExp(`newer version of this site \\(format ${PROGRESS_VERSION + 1}\\)`)],
+      ['{"version": 1, "learned": "everything"}', /in a form this page cannot read/],
+    ] as const) {
+      await page.evaluate(([key, value]) => window.localStorage.setItem(key!, value!), [PROGRESS_KEY, raw]);
+      await page.goto(session.url(SECTION));
+      await waitForHydration(page);
+      const boxes = page.getByRole('checkbox', {name: TOPIC_CONTROL});
+      await expect.poll(() => boxes.first().isDisabled()).toBe(true);
+      expect(await stored(page)).toBe(raw);
+
+      await page.goto(session.url('docs'));
+      await waitForHydration(page);
+      const main = page.locator('main');
+      await expect.poll(() => main.innerText()).toMatch(says);
+      expect(await main.innerText()).toMatch(/It is kept untouched/);
+      expect(await page.getByRole('button', {name: 'Import progress', exact: true}).isDisabled()).toBe(true);
+      // Export saves the data as it is.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', {name: 'Export progress', exact: true}).click(),
+      ]);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'progress-'));
+      const saved = path.join(dir, 'copy.json');
+      await download.saveAs(saved);
+      expect(fs.readFileSync(saved, 'utf8')).toBe(raw);
+      fs.rmSync(dir, {recursive: true, force: true});
+      expect(await stored(page)).toBe(raw);
+    }
+    // Only a confirmed reset removes it; then marking topics works again.
+    await page.getByRole('button', {name: 'Reset progress', exact: true}).click();
+    await page.getByRole('button', {name: 'Yes, reset my progress'}).click();
+    await expect.poll(() => stored(page)).toBeNull();
+    await page.goto(session.url(SECTION));
+    await waitForHydration(page);
+    await page.getByRole('checkbox', {name: TOPIC_CONTROL}).first().check();
+    expect(JSON.parse((await stored(page))!).version).toBe(PROGRESS_VERSION);
+    expect(problems.messages).toEqual([]);
+    await context.close();
+  });
+
+  test('stored data this page cannot read never breaks the page, and entries with bad dates read as not learned', async () => {
     const context = await newContext(session.browser);
     const page = await context.newPage();
     const problems = watchProblems(page);
@@ -170,8 +268,10 @@ describe('progress', () => {
           expect(await page.locator('main').innerText(), `overview with ${value}`).toMatch(/0 of 33 topics learned/);
         }
       }
+      // Nothing was written over it.
+      expect(await stored(page)).toBe(value);
     }
-    // Marking a topic then works again and replaces the bad data.
+    // The last value is readable (its entry is dropped): marking a topic works and replaces it.
     await page.goto(session.url(SECTION));
     await waitForHydration(page);
     await page.getByRole('checkbox', {name: TOPIC_CONTROL}).first().check();

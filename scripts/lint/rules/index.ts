@@ -1,3 +1,4 @@
+import allowedMarkup from './allowed-markup';
 import descriptiveLinkText from './descriptive-link-text';
 import exerciseStructure from './exercise-structure';
 import frontmatter from './frontmatter';
@@ -5,7 +6,6 @@ import headingIncrement from './heading-increment';
 import httpsLinks from './https-links';
 import noBareUrls from './no-bare-urls';
 import noDuplicateResource from './no-duplicate-resource';
-import noMdxExpression from './no-mdx-expression';
 import noPlaceholders from './no-placeholders';
 import resourceItem from './resource-item';
 import selfCheck from './self-check';
@@ -24,7 +24,7 @@ export const RULES = {
   'no-bare-urls': noBareUrls,
   'descriptive-link-text': descriptiveLinkText,
   'no-placeholders': noPlaceholders,
-  'no-mdx-expression': noMdxExpression,
+  'allowed-markup': allowedMarkup,
 } as const;
 
 export type RuleId = keyof typeof RULES;

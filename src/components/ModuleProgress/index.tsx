@@ -10,7 +10,7 @@ import styles from './styles.module.css';
 /** The whole module at a glance: topics learned, exercises done, study time left, and each section's share. */
 export default function ModuleProgress(): ReactNode {
   const {sections} = useModuleOutline();
-  const {progress} = useProgress();
+  const {progress, stored} = useProgress();
   const status = moduleStatus(sections, progress);
   const exerciseKeys = new Set(sections.flatMap((s) => s.exercises.map((e) => e.key)));
   const knownKeys = new Set([...sections.flatMap((s) => s.topics.map((t) => t.key)), ...exerciseKeys]);
@@ -43,7 +43,7 @@ export default function ModuleProgress(): ReactNode {
           </li>
         ))}
       </ol>
-      <ProgressFile progress={progress} knownKeys={knownKeys} exerciseKeys={exerciseKeys} />
+      <ProgressFile stored={stored} knownKeys={knownKeys} exerciseKeys={exerciseKeys} />
       <p className={styles.note}>
         Progress is kept only in this browser. Nothing is sent anywhere. Export it to move it to another browser.
       </p>

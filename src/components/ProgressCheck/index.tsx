@@ -18,7 +18,7 @@ const LABEL: Record<Props['kind'], string> = {
 
 /** A labelled checkbox under a topic's or an exercise's heading; the state stays in this browser. */
 export default function ProgressCheck({item, kind, title}: Props): ReactNode {
-  const {progress, setLearned} = useProgress();
+  const {progress, stored, setLearned} = useProgress();
   const checked = item in progress.learned;
   const id = `progress-${item.replace(/[^a-z0-9-]/gi, '-')}`;
   return (
@@ -28,6 +28,8 @@ export default function ProgressCheck({item, kind, title}: Props): ReactNode {
         type="checkbox"
         className={styles.checkbox}
         checked={checked}
+        // Saved progress this page cannot read is kept untouched (the overview says why).
+        disabled={!stored.readable}
         onChange={(event) => setLearned(item, event.target.checked)}
       />
       <label htmlFor={id}>
