@@ -8,7 +8,7 @@ import {VFileMessage} from 'vfile-message';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {githubAnnotation, markdownCode, noWorkflowCommands, oneLine} from './githubAnnotation';
 import reporter from './lint/reporter';
-import {workflowCommands} from './shared/workflowCommands';
+import {workflowCommands} from './common/workflowCommands';
 
 /** Text that tries every trick: line breaks, both command syntaxes, bidi controls, backticks, pipes. */
 const HOSTILE = ['x\n::error::pwned', '  ::warning file=a::w', 'a\r::add-mask::b', '##[error]old syntax', 'é\u202etxt.exe', '`code` and ``more``', 'a | b', '`', ' ', ''];

@@ -10,7 +10,7 @@ import {parseArgs} from 'node:util';
 import {loadBudgetConfig, parseUsage} from './perf/cli';
 import {formatComparisonTable, formatLighthouseTable, type LighthouseRow, type Preset} from './perf/lighthouseCore';
 import {runLighthouse, type LighthouseRunOptions, type LighthouseRunResult} from './perf/lighthouseRun';
-import {htmlCandidates} from './shared/staticServer';
+import {htmlCandidates} from './common/staticServer';
 
 const HELP = `Usage: npm run lighthouse -- [options]
 

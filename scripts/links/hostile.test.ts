@@ -14,7 +14,7 @@ import {CACHE_DIR} from './cache';
 import {fixFiles, isPublicAddress} from './fix';
 import type {JsonReport} from './report';
 import {type Io, run} from './run';
-import {workflowCommands} from '../shared/workflowCommands';
+import {workflowCommands} from '../common/workflowCommands';
 import {type SimHost, startHost} from './test-servers';
 import type {Citation, LinkResult} from './types';
 

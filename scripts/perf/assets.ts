@@ -107,7 +107,7 @@ export interface Sizes {
 
 /**
  * Compressed sizes as a static host that pre-compresses its files serves them: gzip level 9 and
- * brotli quality 11 (scripts/shared/staticServer.ts uses the same settings, so the figures match the wire).
+ * brotli quality 11 (scripts/common/staticServer.ts uses the same settings, so the figures match the wire).
  */
 export function compressedSizes(content: Buffer | string): Sizes {
   const buffer = typeof content === 'string' ? Buffer.from(content) : content;

@@ -1,11 +1,11 @@
 /**
  * Cross-checks the asset graph against what Chromium really fetches on a first visit:
  * a fresh browser context per page (empty cache, no service worker), the build served by
- * scripts/shared/staticServer.ts, every response recorded until the network is idle.
+ * scripts/common/staticServer.ts, every response recorded until the network is idle.
  */
 import {chromium} from 'playwright-core';
-import {serveStatic} from '../shared/staticServer';
-import {waitForHydration} from '../shared/hydration';
+import {serveStatic} from '../common/staticServer';
+import {waitForHydration} from '../common/hydration';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

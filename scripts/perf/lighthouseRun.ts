@@ -1,6 +1,6 @@
 /**
  * Runs Lighthouse on a built site: one Chrome, sequential runs, each build served compressed by
- * scripts/shared/staticServer.ts. With a second build (`against`), runs alternate between the two.
+ * scripts/common/staticServer.ts. With a second build (`against`), runs alternate between the two.
  * The library behind `npm run lighthouse` (scripts/lighthouse.ts is its CLI).
  */
 import {promises as fs} from 'node:fs';
@@ -14,7 +14,7 @@ import {
   type LighthouseRow,
   type Preset,
 } from './lighthouseCore';
-import {serveStatic, type StaticServer} from '../shared/staticServer';
+import {serveStatic, type StaticServer} from '../common/staticServer';
 
 export interface LighthouseRunOptions {
   buildDir: string;

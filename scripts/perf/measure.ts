@@ -5,7 +5,7 @@
 import {promises as fs, existsSync} from 'node:fs';
 import path from 'node:path';
 import {assetPathInBuild, compressedSizes, parsePageAssets, parseSitemap, sumSizes, type Sizes} from './assets';
-import {htmlCandidates} from '../shared/staticServer';
+import {htmlCandidates} from '../common/staticServer';
 import {parseRoutesModule, routeFiles, type ClientManifest} from './routeGraph';
 import type {PageWeight} from './budgetCore';
 

@@ -38,7 +38,7 @@ export const CODE_BLOCK_CLASS = 'theme-code-block';
 
 /**
  * Set on `<html>` once React has hydrated the page (src/theme/Layout): the site's own signal, so
- * the browser tests and the budget's cross-check wait for it (scripts/shared/hydration.ts)
+ * the browser tests and the budget's cross-check wait for it (scripts/common/hydration.ts)
  * instead of for a detail of the theme's markup.
  */
 export const HYDRATED_ATTRIBUTE = 'data-site-hydrated';

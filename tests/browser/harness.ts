@@ -9,9 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {chromium, type Browser, type BrowserContext, type BrowserServer, type Page} from 'playwright-core';
-import {serveStatic} from '../../scripts/shared/staticServer';
+import {serveStatic} from '../../scripts/common/staticServer';
 
-export {waitForHydration} from '../../scripts/shared/hydration';
+export {waitForHydration} from '../../scripts/common/hydration';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BUILD_DIR = path.join(ROOT, 'build');
@@ -61,7 +61,7 @@ export interface StaticServer {
 }
 
 /**
- * Serves build/ on 127.0.0.1 at a free port with the project's static server (scripts/shared/staticServer.ts):
+ * Serves build/ on 127.0.0.1 at a free port with the project's static server (scripts/common/staticServer.ts):
  * clean URLs as on GitHub Pages, compressed, and no HTTP caching, so offline tests prove the service worker.
  */
 export async function startStaticServer(root = BUILD_DIR, basePath = BASE_PATH): Promise<StaticServer> {

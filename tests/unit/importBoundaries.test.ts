@@ -21,7 +21,7 @@ describe('import boundaries', () => {
   it.each([
     ['docusaurus.config.ts', "import {run} from './scripts/links/run';", 'never imports from scripts/'],
     ['src/plugins/example.ts', "import {run} from '../../scripts/links/run';", 'never imports from scripts/'],
-    ['src/components/Example/index.tsx', "import {serveStatic} from '@site/scripts/shared/staticServer';", 'never imports from scripts/'],
+    ['src/components/Example/index.tsx', "import {serveStatic} from '@site/scripts/common/staticServer';", 'never imports from scripts/'],
     ['src/components/Example/index.tsx', "import {readFileSync} from 'node:fs';", 'Browser code cannot import Node-only code'],
     ['src/theme/Example/index.tsx', "import {loadLinkHealth} from '@site/src/node/linkHealth';", 'Browser code cannot import Node-only code'],
     ['src/remark/example.ts', "import {useProgress} from '../browser/progress';", 'Build-time code cannot import browser code'],
