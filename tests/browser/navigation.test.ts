@@ -127,6 +127,39 @@ describe('one-page edition', () => {
     await context.close();
   });
 
+  // A tool that reads a skipped section's layout (Lighthouse's target-size audit) lays its content
+  // out inside the placeholder; content taller than that spills onto the next section there.
+  test.each([
+    ['a phone', {width: 360, height: 740}],
+    ['a desktop', {width: 1280, height: 800}],
+  ])('on %s, no section is taller than the placeholder it has while skipped', async (_, viewport) => {
+    const {context, page} = await openEdition(viewport);
+    const sections = page.locator('main article');
+    const placeholders = await sections.evaluateAll((articles) =>
+      articles.map((article) => {
+        const style = getComputedStyle(article);
+        // "auto 18000px": the remembered size once seen, else the length.
+        return style.contentVisibility === 'auto' ? Number.parseFloat(style.containIntrinsicBlockSize.replace(/^auto\s+/, '')) : null;
+      }),
+    );
+    expect(placeholders).toHaveLength(11);
+    expect(placeholders.filter((size) => size !== null)).toHaveLength(10);
+    await page.addStyleTag({content: 'main article { content-visibility: visible !important; }'});
+    const heights = await sections.evaluateAll((articles) =>
+      articles.map((article) => ({title: article.querySelector('h2')!.textContent!.replace(/\u200b/g, '').trim(), height: Math.ceil(article.getBoundingClientRect().height)})),
+    );
+    const outgrown = heights
+      .map(({title, height}, index) => ({title, height, placeholder: placeholders[index]}))
+      .filter(({height, placeholder}) => placeholder !== null && height > placeholder)
+      .map(
+        ({title, height, placeholder}) =>
+          `"${title}" is ${height} px tall at ${viewport.width} px wide, more than its ${placeholder} px placeholder: raise contain-intrinsic-block-size in src/pages/print.module.css`,
+      );
+    expect(outgrown).toEqual([]);
+    expect(placeholders.every((size) => size === null || size > 0)).toBe(true);
+    await context.close();
+  });
+
   test('printed, each section starts a sheet and is laid out in full, and the contents list is left out', async () => {
     const {context, page} = await openEdition();
     await page.emulateMedia({media: 'print'});
