@@ -15,6 +15,7 @@ import {Worker} from 'node:worker_threads';
 import {check as linkinatorCheck, LinkState} from 'linkinator';
 import {HOSTS, type HostStats, QUOTA, QUOTA_WINDOW_MS, type Reply, type Request} from './internet';
 import {run} from '../links/run';
+import {admitLoopback} from '../links/test-servers';
 import type {LinkResult, Verdict} from '../links/types';
 
 const PER_HOST = 4;
@@ -177,7 +178,7 @@ async function main(): Promise<number> {
     await internet.ask('reset');
     const t0 = performance.now();
     const wallStart = Date.now();
-    const r = await run(['--no-cache', '--json', 'report.json', 'docs'], {cwd: dir, env: {}, out: () => {}, err: (s) => process.stderr.write(s)});
+    const r = await run(['--no-cache', '--json', 'report.json', 'docs'], {cwd: dir, env: {}, out: () => {}, err: (s) => process.stderr.write(s), isPublicAddress: admitLoopback});
     const ms = performance.now() - t0;
     const stats = await internet.stats();
     // Start-up: from the call until the first request reaches a host (config, first file's parse, first DNS answer).

@@ -1,7 +1,8 @@
 import {randomBytes} from 'node:crypto';
 import {lstatSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
-import {BlockList, isIP} from 'node:net';
+import {isIP} from 'node:net';
 import {basename, dirname, join, resolve} from 'node:path';
+import {isPrivateName, isPublicAddress, type AddressPolicy} from './addresses';
 import {extractFromSource} from './extract';
 import type {Citation, LinkResult} from './types';
 
@@ -37,50 +38,6 @@ export function applyEdits(source: string, edits: readonly Edit[]): string {
   return out;
 }
 
-/** Networks no published link may point into (IANA special-purpose registries, RFC 6890 and later). */
-const NOT_PUBLIC = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8], // "this network"
-  ['10.0.0.0', 8], // RFC 1918
-  ['100.64.0.0', 10], // carrier-grade NAT
-  ['127.0.0.0', 8], // loopback
-  ['169.254.0.0', 16], // link-local (cloud metadata lives here)
-  ['172.16.0.0', 12], // RFC 1918
-  ['192.0.0.0', 24], // IETF protocol assignments
-  ['192.0.2.0', 24], // documentation
-  ['192.88.99.0', 24], // 6to4 relay
-  ['192.168.0.0', 16], // RFC 1918
-  ['198.18.0.0', 15], // benchmarking
-  ['198.51.100.0', 24], // documentation
-  ['203.0.113.0', 24], // documentation
-  ['224.0.0.0', 4], // multicast
-  ['240.0.0.0', 4], // reserved, broadcast
-] as const) {
-  NOT_PUBLIC.addSubnet(net, prefix, 'ipv4');
-}
-/** IPv6 is an allow-list: only global unicast, less its special blocks (IPv4-mapped, ULA, link-local… are outside it). */
-const GLOBAL_UNICAST = new BlockList();
-GLOBAL_UNICAST.addSubnet('2000::', 3, 'ipv6');
-for (const [net, prefix] of [
-  ['2001::', 23], // IETF protocol assignments (Teredo, ORCHID…)
-  ['2001:db8::', 32], // documentation
-  ['2002::', 16], // 6to4: carries any IPv4 address, private ones included
-  ['3fff::', 20], // documentation
-] as const) {
-  NOT_PUBLIC.addSubnet(net, prefix, 'ipv6');
-}
-
-/** Is this IP address reachable by any reader, that is, in no private, loopback, link-local or reserved range? */
-export function isPublicAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 4) return !NOT_PUBLIC.check(address, 'ipv4');
-  if (family === 6) return GLOBAL_UNICAST.check(address, 'ipv6') && !NOT_PUBLIC.check(address, 'ipv6');
-  return false;
-}
-
-/** Names that mean a private network or nothing at all: single labels, localhost, mDNS, home, private-use and reserved TLDs. */
-const PRIVATE_NAME = /^[^.]+$|(^|\.)(localhost|local|home\.arpa|internal|test|invalid|example)$/i;
-
 export type HostLookup = (hostname: string) => Promise<{address: string} | {error: unknown}>;
 
 export interface FixOptions {
@@ -90,7 +47,7 @@ export interface FixOptions {
   /** The address a host name had during the check (the probe's DNS answers; IP literals as they are). */
   lookup: HostLookup;
   /** Defaults to isPublicAddress; tests widen it to admit their loopback servers. */
-  isPublicAddress?: (address: string) => boolean;
+  isPublicAddress?: AddressPolicy;
   write?: boolean;
 }
 
@@ -103,9 +60,9 @@ export interface FixSummary {
 }
 
 /** Why `to` must not be written into the docs, or null: it must point at a public address. */
-async function privateTargetProblem(to: string, lookup: HostLookup, isPublic: (address: string) => boolean): Promise<string | null> {
+async function privateTargetProblem(to: string, lookup: HostLookup, isPublic: AddressPolicy): Promise<string | null> {
   const host = new URL(to).hostname.replace(/^\[|\]$/g, '');
-  if (!isIP(host) && PRIVATE_NAME.test(host)) return `the new address ${host} is a private or reserved name`;
+  if (!isIP(host) && isPrivateName(host)) return `the new address ${host} is a private or reserved name`;
   const answer = await lookup(host);
   if ('error' in answer) return `the new address ${host} does not resolve`;
   if (!isPublic(answer.address)) return `the new address ${host} is inside a private network${answer.address === host ? '' : ` (${answer.address})`}`;

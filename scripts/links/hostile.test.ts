@@ -11,15 +11,15 @@ import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {CACHE_DIR} from './cache';
-import {fixFiles, isPublicAddress} from './fix';
+import {isPublicAddress, type AddressPolicy} from './addresses';
+import {fixFiles} from './fix';
 import type {JsonReport} from './report';
 import {type Io, run} from './run';
 import {workflowCommands} from '../common/workflowCommands';
-import {type SimHost, startHost} from './test-servers';
+import {admitLoopback, type SimHost, startHost} from './test-servers';
 import type {Citation, LinkResult} from './types';
 
 const CONFIG = {timeoutMs: 1000, retries: 0, retryBaseDelayMs: 10, dnsTimeoutMs: 300};
-const admitLoopback = (address: string): boolean => address.startsWith('127.') || isPublicAddress(address);
 
 function workspace(files: Record<string, string>, config: object | string = CONFIG): string {
   const dir = mkdtempSync(join(tmpdir(), 'links-hostile-'));
@@ -31,10 +31,12 @@ function workspace(files: Record<string, string>, config: object | string = CONF
   return dir;
 }
 
-async function cli(dir: string, argv: string[], options: {env?: Record<string, string>; isPublicAddress?: Io['isPublicAddress']} = {}) {
+/** `isPublicAddress`: loopback is admitted (the test servers) unless a test gives its own policy, or null for the CLI's default. */
+async function cli(dir: string, argv: string[], options: {env?: Record<string, string>; isPublicAddress?: AddressPolicy | null} = {}) {
   let out = '';
   let err = '';
-  const io: Io = {cwd: dir, env: options.env ?? {}, out: (s) => (out += s), err: (s) => (err += s), isPublicAddress: options.isPublicAddress};
+  const isPublic = options.isPublicAddress === null ? undefined : (options.isPublicAddress ?? admitLoopback);
+  const io: Io = {cwd: dir, env: options.env ?? {}, out: (s) => (out += s), err: (s) => (err += s), isPublicAddress: isPublic};
   const r = await run(argv, io);
   return {...r, out, err};
 }
@@ -154,11 +156,28 @@ describe('a cache file that lies or is broken', () => {
 });
 
 describe('--fix against hostile redirects', () => {
-  it('never writes an address inside a private network (here loopback, with the default policy)', async () => {
+  it('does not follow a redirect into a private network, so neither asks it nor writes it (the default policy, for the target)', async () => {
     const dir = workspace({'docs/p.md': `[x](${site.url('/to-other')})\n`});
-    const r = await cli(dir, ['--fix', '--no-cache']);
-    expect(r.out).toContain(`not fixed docs/p.md:1:5: ${site.url('/to-other')}: the new address 127.0.0.32 is inside a private network\n`);
+    // The cited site is admitted as a public one would be; its redirect target, 127.0.0.32, is judged by the default.
+    const admitSiteOnly = (address: string): boolean => address === '127.0.0.31' || isPublicAddress(address);
+    const asked = other.count('/ok/landing');
+    const r = await cli(dir, ['--fix', '--no-cache', '--json', 'r.json'], {isPublicAddress: admitSiteOnly});
+    expect(other.count('/ok/landing')).toBe(asked);
+    expect(report(dir).links.map((l) => [l.verdict, l.reason])).toEqual([['broken', 'redirected into a private network (301 to 127.0.0.32): not followed']]);
+    expect(r.code).toBe(1);
     expect(readFileSync(join(dir, 'docs/p.md'), 'utf8')).toBe(`[x](${site.url('/to-other')})\n`);
+  });
+
+  it('with the default policy, sends nothing to a cited address inside a private network', async () => {
+    const dir = workspace({'docs/p.md': `[x](${site.url('/ok/cited')}) and [y](http://localhost:${new URL(site.url('/')).port}/ok/cited)\n`});
+    const asked = site.count('/ok/cited');
+    const r = await cli(dir, ['--no-cache', '--json', 'r.json'], {isPublicAddress: null});
+    expect(site.count('/ok/cited')).toBe(asked);
+    expect(report(dir).links.map((l) => [l.verdict, l.reason])).toEqual([
+      ['broken', '127.0.0.31 is inside a private network: not requested'],
+      ['broken', 'localhost (127.0.0.1) is inside a private network: not requested'],
+    ]);
+    expect(r.code).toBe(1);
   });
 
   it('judges every kind of private or reserved target without a request to it', async () => {
@@ -213,7 +232,7 @@ describe('--fix against hostile redirects', () => {
       '',
     ].join('\n');
     const dir = workspace({'docs/m.mdx': source});
-    const r = await cli(dir, ['--fix', '--no-cache'], {isPublicAddress: admitLoopback});
+    const r = await cli(dir, ['--fix', '--no-cache']);
     expect(r.out).not.toMatch(/^not fixed/m);
     const after = readFileSync(join(dir, 'docs/m.mdx'), 'utf8');
     expect(after).toBe(
@@ -224,7 +243,7 @@ describe('--fix against hostile redirects', () => {
         .replace(`'${site.url('/to-quote')}'`, `'${site.url('/ok/it%27s')}'`),
     );
     // Read back by the checker itself: the URLs now cited are the targets, nothing else changed.
-    const again = await cli(dir, ['--json', 'r.json', '--no-cache'], {isPublicAddress: admitLoopback});
+    const again = await cli(dir, ['--json', 'r.json', '--no-cache']);
     expect(report(dir).links.map((l) => [l.url, l.verdict])).toEqual([
       [site.url('/ok/a&copy;b'), 'ok'],
       [site.url('/ok/q?x=%5C*y'), 'ok'],
@@ -238,7 +257,7 @@ describe('--fix against hostile redirects', () => {
     const path = join(dir, 'docs/a.md');
     execFileSync('chmod', ['640', path]);
     const inode = statSync(path).ino;
-    const r = await cli(dir, ['--fix', '--no-cache'], {isPublicAddress: admitLoopback});
+    const r = await cli(dir, ['--fix', '--no-cache']);
     expect(r.out).toMatch(/^fixed docs\/a\.md:1:5: /m);
     expect(statSync(path).ino).not.toBe(inode);
     expect(statSync(path).mode & 0o777).toBe(0o640);
@@ -250,7 +269,7 @@ describe('--fix against hostile redirects', () => {
     const dir = workspace(files);
     onEdit = () => writeFileSync(join(dir, 'docs/a.md'), `New first line, typed while the check ran.\n${files['docs/a.md']}`);
     try {
-      const r = await cli(dir, ['--fix', '--no-cache'], {isPublicAddress: admitLoopback});
+      const r = await cli(dir, ['--fix', '--no-cache']);
       expect(r.out).toContain('not fixed docs/a.md: it changed since it was checked; run again');
       expect(r.out).toMatch(/^fixed docs\/b\.md:1:5: /m);
     } finally {

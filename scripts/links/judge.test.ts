@@ -58,6 +58,8 @@ const cases: Array<[string, Partial<Observation>, Verdict, RegExp]> = [
   ['redirect loop', {status: null, hops: [hop(301), hop(302)], error: {kind: 'redirect-loop', message: 'x'}}, 'broken', /redirect loop \(301 → 302\)/],
   ['too many redirects', {status: null, hops: [hop(302), hop(302)], error: {kind: 'too-many-redirects', message: 'x'}}, 'broken', /too many redirects/],
   ['redirect to ftp', {status: null, hops: [hop(301)], error: {kind: 'bad-redirect', message: 'to ftp: URL'}}, 'broken', /bad redirect/],
+  ['cited host in a private network', {status: null, error: {kind: 'private-address', message: 'intranet.example.com (10.0.0.7)'}}, 'broken', /^intranet\.example\.com \(10\.0\.0\.7\) is inside a private network: not requested$/],
+  ['redirect into a private network', {status: null, hops: [hop(302), hop(301)], error: {kind: 'private-address', message: '169.254.169.254'}}, 'broken', /^redirected into a private network \(302 → 301 to 169\.254\.169\.254\): not followed$/],
   ['3xx without Location', {status: 302}, 'broken', /without a usable Location/],
   ['no response at all', {status: null, finalUrl: null}, 'broken', /no response/],
   ['quota used up past the cap', {status: null, finalUrl: null, quotaExhaustedMs: 3_600_000}, 'unverified', /announced request quota is used up for 3600 s more/],

@@ -68,6 +68,8 @@ function verdictOf(o: Observation): Judgement {
         return {...base, reason: `too many redirects (${o.hops.length})`};
       case 'bad-redirect':
         return {...base, reason: `bad redirect: ${o.error.message}`};
+      case 'private-address':
+        return {...base, reason: o.hops.length > 0 ? `redirected into a private network (${chain} to ${o.error.message}): not followed` : `${o.error.message} is inside a private network: not requested`};
       default:
         return {...base, reason: `network error: ${o.error.message}${attemptsNote(o)}`};
     }

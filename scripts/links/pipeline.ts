@@ -8,6 +8,7 @@ import type {CacheEntry} from './cache';
 import {ExtractError, extractFromSource} from './extract';
 import {judge} from './judge';
 import {locationsOf, settle} from './plan';
+import type {AddressPolicy} from './addresses';
 import {Prober} from './probe';
 import {summarize, type Summary} from './report';
 import type {Citation, Config, Judgement, LinkResult} from './types';
@@ -24,6 +25,8 @@ export interface CheckOptions {
   now: () => number;
   /** Name servers to ask instead of the system's (tests use a fake one on loopback). */
   dnsServers?: readonly string[] | undefined;
+  /** Which addresses may be requested (default: public ones only; see ProberOptions). */
+  isPublicAddress?: AddressPolicy | undefined;
 }
 
 export interface CheckReport {
@@ -45,7 +48,7 @@ export interface CheckReport {
 export async function checkLinks(options: CheckOptions): Promise<CheckReport> {
   const {files, cwd, config, cache, changed, now} = options;
   const started = now();
-  const prober = new Prober(config, options.dnsServers);
+  const prober = new Prober(config, {dnsServers: options.dnsServers, isPublicAddress: options.isPublicAddress});
   const citations: Citation[] = [];
   const sources = new Map<string, string>();
   const selected = new Map<string, LinkResult | Promise<LinkResult>>();

@@ -3,7 +3,7 @@ import {parseConfig} from './config';
 import {judge} from './judge';
 import {backoffMs, checkableFragment, parseQuota, parseRetryAfter, Prober} from './probe';
 import {UNKNOWN_PAGE_NAME} from './softDead';
-import {closedPort, type SimHost, startFakeDns, startHost, streamHuge} from './test-servers';
+import {admitLoopback, closedPort, type SimHost, startFakeDns, startHost, streamHuge} from './test-servers';
 import type {Config} from './types';
 
 const FAST = {timeoutMs: 400, retries: 2, retryBaseDelayMs: 20, retryAfterCapMs: 3000, dnsTimeoutMs: 300};
@@ -13,7 +13,7 @@ function cfg(extra: Partial<Config> = {}): Config {
 }
 
 async function check(url: string, config = cfg(), dns?: string[]) {
-  const p = new Prober(config, dns);
+  const p = new Prober(config, {dnsServers: dns, isPublicAddress: admitLoopback});
   try {
     const o = await p.probeOne(url);
     return {o, j: judge(o)};
@@ -246,13 +246,13 @@ describe('probe against loopback hosts', () => {
     const nx = await startFakeDns('127.0.0.5', 'nxdomain');
     const silent = await startFakeDns('127.0.0.6', 'silent');
     try {
-      const p = new Prober(cfg({dnsTimeoutMs: 100}), [nx.server]);
+      const p = new Prober(cfg({dnsTimeoutMs: 100}), {dnsServers: [nx.server], isPublicAddress: admitLoopback});
       const obs = await p.probeAll(['http://nowhere.test/a', 'http://nowhere.test/b', 'http://other.test/']);
       p.close();
       for (const o of obs.values()) expect(judge(o).reason).toMatch(/^DNS: .* not found \(NXDOMAIN\)/);
       // one name → one A query (it fails, so no AAAA); two names → 2 queries
       expect(nx.queries).toBe(2);
-      const q = new Prober(cfg({dnsTimeoutMs: 100}), [silent.server]);
+      const q = new Prober(cfg({dnsTimeoutMs: 100}), {dnsServers: [silent.server], isPublicAddress: admitLoopback});
       const started = Date.now();
       const hung = await q.probeAll(['http://slow-dns.test/a', 'http://slow-dns2.test/b']);
       q.close();
@@ -349,7 +349,7 @@ describe('soft-dead pages against loopback hosts', () => {
   });
 
   it('calls a redirect soft-dead when a made-up page next to it lands in the same place (a catch-all), asking once per folder', async () => {
-    const p = new Prober(cfg());
+    const p = new Prober(cfg(), {isPublicAddress: admitLoopback});
     try {
       const obs = await p.probeAll([site.url('/blog/old-post'), site.url('/blog/another-post'), site.url('/moved/post')]);
       const [first, second, moved] = [...obs.values()].map(judge);
@@ -415,7 +415,7 @@ describe('announced quotas (RateLimit-*, X-RateLimit-*) against loopback hosts',
   ] as const)('%s: paced inside the quota, so the host never has to answer 429', async (_name, ip, style) => {
     const host = await quotaHost(ip, 6, 1000, style);
     try {
-      const p = new Prober(cfg({perHostConcurrency: 4}));
+      const p = new Prober(cfg({perHostConcurrency: 4}), {isPublicAddress: admitLoopback});
       const urls = Array.from({length: 15}, (_, i) => host.url(`/q/${i}`));
       const started = Date.now();
       const obs = await p.probeAll(urls);
@@ -432,7 +432,7 @@ describe('announced quotas (RateLimit-*, X-RateLimit-*) against loopback hosts',
   it('caps the total time a host’s quota keeps us waiting: a host that always says "0 left, back in 1 s" does not hold the run', async () => {
     const host = await startHost('127.0.0.15', (_req, res) => res.writeHead(200, {'x-ratelimit-limit': '0', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1', 'content-type': 'text/html'}).end(html('P', '')));
     try {
-      const p = new Prober(cfg({perHostConcurrency: 1, retryAfterCapMs: 1000}));
+      const p = new Prober(cfg({perHostConcurrency: 1, retryAfterCapMs: 1000}), {isPublicAddress: admitLoopback});
       const started = Date.now();
       const obs = await p.probeAll(Array.from({length: 12}, (_, i) => host.url(`/z/${i}`)));
       p.close();
@@ -450,7 +450,7 @@ describe('announced quotas (RateLimit-*, X-RateLimit-*) against loopback hosts',
   it('does not wait out a quota that resets after the cap: the rest are unverified, and not asked', async () => {
     const host = await startHost('127.0.0.14', (_req, res) => res.writeHead(200, {'ratelimit-remaining': '0', 'ratelimit-reset': '3600', 'content-type': 'text/html'}).end(html('P', '')));
     try {
-      const p = new Prober(cfg({perHostConcurrency: 1}));
+      const p = new Prober(cfg({perHostConcurrency: 1}), {isPublicAddress: admitLoopback});
       const obs = await p.probeAll([host.url('/a'), host.url('/b'), host.url('/c')]);
       p.close();
       const verdicts = [...obs.values()].map(judge);

@@ -3,6 +3,7 @@ import https from 'node:https';
 import type {LookupFunction} from 'node:net';
 import {createBrotliDecompress, createGunzip, createInflate} from 'node:zlib';
 import type {Readable, Transform} from 'node:stream';
+import {type AddressPolicy, isPublicAddress} from './addresses';
 import {type DnsAnswer, DnsCache} from './dns';
 import {Limits, type Quota, sleep} from './limits';
 import {PageScanner, type PageSignals} from './page';
@@ -122,11 +123,23 @@ export interface ProbeStats {
   requests: number;
 }
 
+export interface ProberOptions {
+  /** Name servers to ask instead of the system's (tests use a fake one on loopback). */
+  dnsServers?: readonly string[] | undefined;
+  /**
+   * Which addresses may be requested, for a cited URL and for every redirect hop (default: public ones only).
+   * A cited site chooses where it redirects, and the checker runs inside CI's network: a private address is
+   * never asked. Tests admit their loopback servers.
+   */
+  isPublicAddress?: AddressPolicy | undefined;
+}
+
 /** The HTTP side of the checker: per-host queues, timeouts, retries, Retry-After, hop-by-hop redirects, capped bodies. */
 export class Prober {
   readonly limits: Limits;
   readonly stats: ProbeStats = {requests: 0};
   private readonly dns: DnsCache;
+  private readonly mayRequest: AddressPolicy;
   private readonly agents = {
     http: new http.Agent({keepAlive: true, maxSockets: Infinity}),
     https: new https.Agent({keepAlive: true, maxSockets: Infinity}),
@@ -134,10 +147,11 @@ export class Prober {
 
   constructor(
     private readonly config: Config,
-    dnsServers?: readonly string[],
+    options: ProberOptions = {},
   ) {
     this.limits = new Limits(config.concurrency, config.perHostConcurrency);
-    this.dns = new DnsCache(config.dnsTimeoutMs, dnsServers);
+    this.dns = new DnsCache(config.dnsTimeoutMs, options.dnsServers);
+    this.mayRequest = options.isPublicAddress ?? isPublicAddress;
   }
 
   /** The address a host name resolved to for the probe (memoized; IP literals and localhost need no query). */
@@ -305,7 +319,7 @@ export class Prober {
       const r = await this.exchange(url, fragment);
       if ('quotaExhaustedMs' in r) return r;
       if ('error' in r) {
-        if (r.error.kind === 'tls' || failures >= retries) return r;
+        if (r.error.kind === 'tls' || r.error.kind === 'private-address' || failures >= retries) return r;
         failures++;
         await sleep(backoffMs(failures, retryBaseDelayMs));
         continue;
@@ -340,6 +354,12 @@ export class Prober {
     if (this.aborted) return {error: {kind: 'other', message: 'aborted'}};
     const answer = await this.dns.lookup(url.hostname);
     if ('error' in answer) return {error: answer.error};
+    // Judged on the address the request would go to (the lookup below pins it), so a DNS answer that changes
+    // between the check and the connection cannot slip a private address in.
+    if (!this.mayRequest(answer.address)) {
+      const where = answer.address === url.hostname.replace(/^\[|\]$/g, '') ? answer.address : `${url.hostname} (${answer.address})`;
+      return {error: {kind: 'private-address', message: where}};
+    }
     // A host that announced its quota is paced inside it: we wait for its reset rather than make it say 429.
     const quotaWait = this.limits.quotaOverCap(url.hostname, this.config.retryAfterCapMs);
     if (quotaWait !== null) return {quotaExhaustedMs: quotaWait};

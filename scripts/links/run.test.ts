@@ -5,9 +5,8 @@ import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {JsonReport} from './report';
 import type {LinkHealthFile} from '../../src/content/linkHealth';
-import {isPublicAddress} from './fix';
 import {type Io, run} from './run';
-import {type SimHost, startHost} from './test-servers';
+import {admitLoopback, type SimHost, startHost} from './test-servers';
 
 const CONFIG = {timeoutMs: 500, retries: 1, retryBaseDelayMs: 20, retryAfterCapMs: 2000, perHostConcurrency: 4, concurrency: 16};
 
@@ -21,13 +20,10 @@ function workspace(files: Record<string, string>, config: object = CONFIG): stri
   return dir;
 }
 
-/** The test servers are on loopback, which `--fix` never writes by default: admit it here (hostile.test.ts checks the default). */
-const admitLoopback = (address: string): boolean => address.startsWith('127.') || isPublicAddress(address);
-
 async function cli(dir: string, argv: string[], env: Record<string, string> = {}) {
   let out = '';
   let err = '';
-  const io: Io = {cwd: dir, env, out: (s) => (out += s), err: (s) => (err += s), isPublicAddress: admitLoopback};
+  const io: Io = {cwd: dir, env, out: (s) => (out += s), err: (s) => (err += s), isPublicAddress: admitLoopback}; // the test servers are on loopback (hostile.test.ts checks the default)
   const r = await run(argv, io);
   return {...r, out, err};
 }

@@ -5,6 +5,7 @@ import {loadCache, saveCache} from './cache';
 import {changedLinesSince, GitError} from './changed';
 import {ConfigError, loadConfig} from './config';
 import {collectFiles, ExtractError, PathError} from './extract';
+import type {AddressPolicy} from './addresses';
 import {fixFiles} from './fix';
 import {checkLinks, type CheckReport} from './pipeline';
 import type {Prober} from './probe';
@@ -48,8 +49,8 @@ export interface Io {
   now?: () => number;
   /** Name servers to ask instead of the system's (tests use a fake one on loopback). */
   dnsServers?: readonly string[];
-  /** Which addresses `--fix` may write (default: public ones only); tests admit their loopback servers. */
-  isPublicAddress?: (address: string) => boolean;
+  /** Which addresses may be requested, and written by `--fix` (default: public ones only); tests admit their loopback servers. */
+  isPublicAddress?: AddressPolicy;
 }
 
 export interface RunOutcome {
@@ -140,7 +141,7 @@ async function command(argv: readonly string[], io: Io): Promise<RunOutcome> {
   for (const warning of cache?.warnings ?? []) err(`check-links: warning: ${oneLine(warning, 1000)}\n`);
   let checked: CheckReport;
   try {
-    checked = await checkLinks({files, cwd: io.cwd, config, cache: cache?.entries ?? null, changed, now, dnsServers: io.dnsServers});
+    checked = await checkLinks({files, cwd: io.cwd, config, cache: cache?.entries ?? null, changed, now, dnsServers: io.dnsServers, isPublicAddress: io.isPublicAddress});
   } catch (e) {
     if (e instanceof ExtractError) {
       err(`${oneLine(e.file, 500)}:${e.line}:${e.column}: error: ${oneLine(e.reason, 1000)}\n`);

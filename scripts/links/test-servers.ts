@@ -5,6 +5,12 @@
 import dgram from 'node:dgram';
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
+import {isPublicAddress} from './addresses';
+
+/** The tests' address policy: the public addresses, and loopback, where every test server listens. */
+export function admitLoopback(address: string): boolean {
+  return address.startsWith('127.') || isPublicAddress(address);
+}
 
 export interface HostOptions {
   /** Delay before each answer, ms. */

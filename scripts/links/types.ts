@@ -69,6 +69,8 @@ export type NetErrorKind =
   | 'redirect-loop'
   | 'too-many-redirects'
   | 'bad-redirect'
+  /** The host's address is not one the checker may request (a private network): nothing was sent. The message is that host and address. */
+  | 'private-address'
   | 'other';
 
 /** What the probe saw for one URL: facts only, no verdict. */

@@ -17,7 +17,7 @@ import {visit} from 'unist-util-visit';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {parse as parseYaml} from 'yaml';
 import {run} from './run';
-import {type SimHost, startHost} from './test-servers';
+import {admitLoopback, type SimHost, startHost} from './test-servers';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHA = '0123456789abcdef0123456789abcdef01234567';
@@ -90,7 +90,7 @@ describe('the weekly tracking issue', () => {
     writeFileSync(join(dir, 'docs/hostile.md'), `# H\n\n- [moved](${site.url('/moved')})\n- [bad](${site.url('/bad-location')})\n- [gone](${site.url('/gone')})\n`);
     writeFileSync(join(dir, 'links.config.json'), JSON.stringify({timeoutMs: 1000, retries: 0}));
     // The check job of the workflow, in-process: the same command line, the same GitHub variables.
-    const check = await run(['--no-cache', '--json', 'link-report.json', '--issue', 'link-issue.md', 'docs/'], {cwd: dir, env: ENV, out: () => {}, err: () => {}});
+    const check = await run(['--no-cache', '--json', 'link-report.json', '--issue', 'link-issue.md', 'docs/'], {cwd: dir, env: ENV, out: () => {}, err: () => {}, isPublicAddress: admitLoopback});
     expect(check.code).toBe(1);
 
     const [issue, ...more] = await runTrackingScript(dir);

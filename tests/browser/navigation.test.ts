@@ -149,7 +149,7 @@ describe('one-page edition', () => {
       articles.map((article) => ({title: article.querySelector('h2')!.textContent!.replace(/\u200b/g, '').trim(), height: Math.ceil(article.getBoundingClientRect().height)})),
     );
     const outgrown = heights
-      .map(({title, height}, index) => ({title, height, placeholder: placeholders[index]}))
+      .map(({title, height}, index) => ({title, height, placeholder: placeholders[index] ?? null}))
       .filter(({height, placeholder}) => placeholder !== null && height > placeholder)
       .map(
         ({title, height, placeholder}) =>
