@@ -30,11 +30,7 @@ function sidebarBadge(page: Page) {
 
 describe('exercise progress', () => {
   test('an exercise marked done survives a reload and counts in the section summary, the sidebar badge and the overview', async () => {
-    const context = await newContext(session.browser);
-    const page = await context.newPage();
-    const problems = watchProblems(page);
-    await page.goto(session.url(SECTION));
-    await waitForHydration(page);
+    const {context, page, problems} = await session.open(SECTION);
     const box = page.getByRole('checkbox', {name: EXERCISE_CONTROL});
     expect(await box.count()).toBe(1);
     // Its name says which exercise (the title is for screen readers; the accessible name has a space before the colon).
@@ -123,10 +119,7 @@ describe('exercise progress', () => {
 
 describe('exercise solution', () => {
   test('is hidden on screen until its summary is opened, and printed open in the one-page edition', async () => {
-    const context = await newContext(session.browser);
-    const page = await context.newPage();
-    await page.goto(session.url(SECTION));
-    await waitForHydration(page);
+    const {context, page} = await session.open(SECTION);
     const solution = page.locator('details').filter({has: page.locator('summary', {hasText: 'Show the solution'})});
     const dockerfile = solution.locator('pre').filter({hasText: 'FROM gcr.io/distroless/static-debian13:nonroot'});
     expect(await dockerfile.isVisible()).toBe(false);
@@ -149,10 +142,7 @@ describe('exercise solution', () => {
 
 describe('exercise search', () => {
   test('finds an exercise by its title and opens its section at the exercise', async () => {
-    const context = await newContext(session.browser);
-    const page = await context.newPage();
-    await page.goto(session.url('docs'));
-    await waitForHydration(page);
+    const {context, page} = await session.open('docs');
     const box = page.locator('input.navbar__search-input');
     await box.click();
     await box.pressSequentially(EXERCISE_TITLE, {delay: 20});

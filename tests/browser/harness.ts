@@ -118,11 +118,16 @@ export function watchProblems(page: Page): PageProblems {
   return problems;
 }
 
+export interface ContextOptions {
+  width?: number;
+  height?: number;
+  colorScheme?: 'light' | 'dark';
+  serviceWorkers?: 'allow' | 'block';
+  acceptDownloads?: boolean;
+}
+
 /** A fresh context at the given viewport and colour scheme; callers close it. */
-export async function newContext(
-  browser: Browser,
-  options: {width?: number; height?: number; colorScheme?: 'light' | 'dark'; serviceWorkers?: 'allow' | 'block'; acceptDownloads?: boolean} = {},
-): Promise<BrowserContext> {
+export async function newContext(browser: Browser, options: ContextOptions = {}): Promise<BrowserContext> {
   const context = await browser.newContext({
     viewport: {width: options.width ?? 1280, height: options.height ?? 900},
     colorScheme: options.colorScheme ?? 'light',

@@ -14,10 +14,7 @@ function pathOf(url: string): string {
 
 describe('navigation', () => {
   test('the sidebar links lead to every section, and each link marks its page current', async () => {
-    const context = await newContext(session.browser);
-    const page = await context.newPage();
-    await page.goto(session.url('docs'));
-    await waitForHydration(page);
+    const {context, page} = await session.open('docs');
     const sidebar = page.getByRole('navigation', {name: 'Docs sidebar'});
     const links = sidebar.getByRole('link');
     const count = await links.count();
@@ -35,10 +32,7 @@ describe('navigation', () => {
   });
 
   test('previous/next links walk the module in order, from the overview to the last section and back', async () => {
-    const context = await newContext(session.browser);
-    const page = await context.newPage();
-    await page.goto(session.url('docs'));
-    await waitForHydration(page);
+    const {context, page} = await session.open('docs');
     const sidebarOrder = await page
       .getByRole('navigation', {name: 'Docs sidebar'})
       .getByRole('link')
@@ -74,13 +68,7 @@ describe('one-page edition', () => {
   const PHONE = {width: 412, height: 823};
 
   /** A fresh context on /print, hydrated. */
-  async function openEdition(viewport?: typeof PHONE) {
-    const context = await newContext(session.browser, viewport);
-    const page = await context.newPage();
-    await page.goto(session.url('print'));
-    await waitForHydration(page);
-    return {context, page};
-  }
+  const openEdition = (viewport?: typeof PHONE) => session.open('print', viewport);
 
   // Its sections are server-rendered and not hydrated (src/pages/print.tsx); after a client-side
   // navigation there is no server HTML, so they must load and render in the browser.
@@ -188,10 +176,7 @@ describe('one-page edition', () => {
 
 describe('search', () => {
   test('finds a topic by a word from its points and opens its section', async () => {
-    const context = await newContext(session.browser);
-    const page = await context.newPage();
-    await page.goto(session.url('docs'));
-    await waitForHydration(page);
+    const {context, page} = await session.open('docs');
     // Take a point of the last section's second topic, so the word comes from the built content.
     const sections = await page
       .getByRole('navigation', {name: 'Docs sidebar'})
@@ -233,15 +218,13 @@ describe('search', () => {
     expect(found, `no search hit in "${sectionTitle}" for any word of "${point}":\n${tried.join('\n')}`).toBe(true);
     await page.waitForURL((url) => url.toString().startsWith(target));
     expect(pathOf(page.url())).toBe(pathOf(target));
+    await context.close();
   });
 });
 
 describe('colour mode', () => {
   test('the dark-mode toggle persists across reloads', async () => {
-    const context = await newContext(session.browser, {colorScheme: 'light'});
-    const page = await context.newPage();
-    await page.goto(session.url('docs'));
-    await waitForHydration(page);
+    const {context, page} = await session.open('docs', {colorScheme: 'light'});
     expect(await page.locator('html').getAttribute('data-theme')).toBe('light');
     const toggle = page.getByRole('button', {name: /Switch between dark and light mode/});
     for (let clicks = 0; clicks < 3 && (await page.locator('html').getAttribute('data-theme')) !== 'dark'; clicks++) {
@@ -260,10 +243,7 @@ describe('colour mode', () => {
 
 describe('mobile drawer at 390 px', () => {
   test('the navbar toggle opens the sidebar drawer; Escape closes it and returns focus to the toggle', async () => {
-    const context = await newContext(session.browser, {width: 390, height: 844});
-    const page = await context.newPage();
-    await page.goto(session.url('docs/container-fundamentals'));
-    await waitForHydration(page);
+    const {context, page} = await session.open('docs/container-fundamentals', {width: 390, height: 844});
     const toggle = page.getByRole('button', {name: 'Toggle navigation bar'});
     await expect(toggle.isVisible()).resolves.toBe(true);
     expect(await page.getByRole('navigation', {name: 'Docs sidebar'}).isVisible()).toBe(false);

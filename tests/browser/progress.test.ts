@@ -34,11 +34,7 @@ async function pageWithLearned(context: BrowserContext, positions: number[]) {
 
 describe('progress', () => {
   test('a topic marked learned survives a reload, and the section and sidebar summaries count it', async () => {
-    const context = await newContext(session.browser);
-    const page = await context.newPage();
-    const problems = watchProblems(page);
-    await page.goto(session.url(SECTION));
-    await waitForHydration(page);
+    const {context, page, problems} = await session.open(SECTION);
     const boxes = page.getByRole('checkbox', {name: TOPIC_CONTROL});
     expect(await boxes.count()).toBe(3);
     const first = boxes.first();
