@@ -71,6 +71,26 @@ const CASES: Record<string, Expected> = {
     [10, 'ShellCheck SC2115 (warning)'],
     [10, 'ShellCheck SC2086 (info): Double quote to prevent globbing and word splitting'],
   ],
+  heredoc: [
+    [10, 'Unknown field "targetRevison" in .spec.source. Did you mean "targetRevision"?'],
+    [14, 'Unknown field "prun" in .spec.syncPolicy.automated. Did you mean "prune"?'],
+    [15, '.spec.syncPolicy.automated.selfHeal is "yes" (a string); expected boolean'],
+    [25, '.spec.replicas is "$count" (a string); expected integer'],
+    [35, '.spec.replicas is "SHELL_VALUE" (a string); expected integer'],
+    [
+      40,
+      'No maintained schema package covers kustomize.config.k8s.io/v1beta1 Kustomization. If one exists on npm (@kubernetes-models/*), add it to SCHEMA_PACKAGES in scripts/lint/examples/kubernetes.ts; otherwise put # lint:examples unchecked="<reason>" on the line above the heredoc\'s command',
+    ],
+    [45, '# lint:examples applies to a heredoc that writes YAML'],
+    [53, '`apiVersion` is set by the shell, so no schema can be chosen'],
+    [59, 'Unknown field "labelz" in .metadata. Did you mean "labels"?'],
+    [65, 'ShellCheck SC1009 (info)'],
+    [
+      65,
+      'This heredoc writes kubectl apply -f -, but no line after it closes it with "EOF", so its YAML is not checked. "  EOF" is not: the delimiter must be alone on its line',
+    ],
+    [68, 'ShellCheck SC1039 (error): Remove indentation before end token'],
+  ],
   json: [[7, 'Invalid JSON: Expected double-quoted property name. JSON allows no trailing commas']],
   hcl: [[6, 'HCL: Invalid expression']],
   promql: [[4, 'PromQL ends too early']],
@@ -112,6 +132,31 @@ describe('lint:examples report', () => {
       [7, 'unchecked', 'shows the shape of a command, with placeholders'],
       [11, 'not code', undefined],
       [15, 'not code', undefined],
+    ]);
+  });
+});
+
+describe('lint:examples heredocs', () => {
+  it('reports at the page column too: past the tabs <<- removes, and through a shell expansion', async () => {
+    const page = await checkPage(fixture('heredoc', 'fail.md'));
+    const at = (line: number) => page.problems.filter((p) => p.line === line).map((p) => p.column);
+    expect([at(10), at(14), at(15), at(53), at(59), at(65)]).toEqual([[82], [7], [17], [14], [24], [1, 20]]);
+  });
+
+  it('lists each heredoc that writes YAML, at its page line, with what it was checked against or why not', async () => {
+    const page = await checkPage(fixture('heredoc', 'pass.md'));
+    const heredocs = page.blocks.flatMap((b) => b.heredocs ?? []);
+    expect(heredocs.map((h) => [h.line, h.target, h.status, h.reason ?? h.checkedAgainst.join('; ')])).toEqual([
+      [10, 'deploy/$env/deployment.yaml', 'checked', expect.stringMatching(/: apps\/v1 Deployment$/)],
+      [
+        30,
+        'deploy/argocd/app.yml',
+        'checked',
+        expect.stringMatching(/^Argo CD CRDs .*: argoproj.io\/v1alpha1 Application$/),
+      ],
+      [44, 'kubectl apply -f -', 'checked', expect.stringMatching(/: v1 ConfigMap$/)],
+      [54, 'deploy/kustomization.yaml', 'unchecked', expect.stringContaining('kustomize reads this file')],
+      [69, 'kubectl apply -f -', 'checked', expect.stringMatching(/: v1 Namespace$/)],
     ]);
   });
 });
@@ -168,6 +213,10 @@ describe('npm run lint:examples', () => {
       [
         plant('07-registry-and-images.md', 'DIGEST=$(jq', 'if true; then DIGEST=$(jq'),
         "Couldn't find 'fi' for this 'if'",
+      ],
+      [
+        plant('11-devops-integration.md', '      prune: true', '      prun: true'),
+        'Unknown field "prun" in .spec.syncPolicy.automated. Did you mean "prune"?',
       ],
       [plant('08-observability.md', '"order_id":"A-1042"}', '"order_id":"A-1042",}'), 'Invalid JSON'],
     ];

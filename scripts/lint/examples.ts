@@ -4,6 +4,7 @@
  */
 import {readFileSync} from 'node:fs';
 import {githubAnnotation} from '../githubAnnotation';
+import type {HeredocReport} from './examples/heredocYaml';
 import {checkPage, type BlockReport} from './examples/index';
 import {KUBERNETES_VERSION} from './examples/kubernetes';
 import {SetupError} from './examples/problem';
@@ -18,10 +19,12 @@ Checks every fenced code block in docs/ (or in the given .md/.mdx files and fold
               the Compose Specification schema; excerpt=<apiVersion>/<Kind>[.<path>] blocks
               against that part of the schema
   dockerfile  dockerfile-utils (unknown and malformed instructions)
-  bash, sh    bash -n / sh -n and ShellCheck (Debian package shellcheck; never skipped)
+  bash, sh    bash -n / sh -n and ShellCheck (Debian package shellcheck; never skipped);
+              a heredoc written to a .yaml/.yml file or to kubectl apply -f - is checked as yaml
   json        parses
   hcl         HCL syntax;  promql  PromQL syntax
-Blocks marked wrong="<reason>" or unchecked="<reason>" are listed, not checked.
+Blocks marked wrong="<reason>" or unchecked="<reason>" are listed, not checked; so are
+heredocs under a # lint:examples wrong="<reason>" or unchecked="<reason>" comment line.
 
 Options:
   --list      also print every block and what it was checked against
@@ -41,6 +44,12 @@ function describe(file: string, r: BlockReport): string {
   if (r.status === 'wrong' || r.status === 'unchecked') return `${where}  ${language}  ${r.status}: ${r.reason}`;
   if (r.status === 'not code') return `${where}  ${language}  not code, not checked`;
   return `${where}  ${language}  ${r.checkedAgainst.join('; ') || 'not checked (see the problem above)'}`;
+}
+
+function describeHeredoc(file: string, h: HeredocReport): string {
+  const where = `${file}:${h.line}  heredoc to ${h.target}`;
+  if (h.status !== 'checked') return `${where}  ${h.status}: ${h.reason}`;
+  return `${where}  ${h.checkedAgainst.join('; ') || 'not checked (see the problem above)'}`;
 }
 
 async function main(args: string[]): Promise<void> {
@@ -63,11 +72,24 @@ async function main(args: string[]): Promise<void> {
   }
 
   const out: string[] = problems.map(formatProblem);
-  const optedOut = blocks.filter((b) => b.report.status === 'wrong' || b.report.status === 'unchecked');
+  const heredocs = blocks.flatMap(({file, report}) => (report.heredocs ?? []).map((h) => ({file, h})));
+  const optedOut = [
+    ...blocks
+      .filter((b) => b.report.status === 'wrong' || b.report.status === 'unchecked')
+      .map((b) => describe(b.file, b.report)),
+    ...heredocs.filter(({h}) => h.status !== 'checked').map(({file, h}) => describeHeredoc(file, h)),
+  ];
   if (args.includes('--list')) {
-    out.push('', 'Blocks:', ...blocks.map((b) => `  ${describe(b.file, b.report)}`));
+    out.push(
+      '',
+      'Blocks:',
+      ...blocks.flatMap((b) => [
+        `  ${describe(b.file, b.report)}`,
+        ...(b.report.heredocs ?? []).map((h) => `    ${describeHeredoc(b.file, h)}`),
+      ]),
+    );
   } else if (optedOut.length) {
-    out.push('', `Opted out (${optedOut.length}):`, ...optedOut.map((b) => `  ${describe(b.file, b.report)}`));
+    out.push('', `Opted out (${optedOut.length}):`, ...optedOut.map((line) => `  ${line}`));
   }
   const counts = new Map<string, number>();
   for (const b of blocks)
@@ -77,6 +99,8 @@ async function main(args: string[]): Promise<void> {
     '',
     `${blocks.length} code blocks in ${found.files.length} page${found.files.length === 1 ? '' : 's'}` +
       (perLanguage.length ? ` (${perLanguage.join(', ')})` : '') +
+      `; ${heredocs.length} heredoc${heredocs.length === 1 ? '' : 's'} writing YAML` +
+      ` (${heredocs.filter(({h}) => h.status === 'checked').length} checked)` +
       `; ${optedOut.length} opted out. ` +
       (problems.length
         ? `✖ ${problems.length} problem${problems.length === 1 ? '' : 's'}. The checks are explained in CONTRIBUTING.md#code-examples.`

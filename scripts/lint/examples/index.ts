@@ -4,6 +4,7 @@ import {parseFenceMeta, type FenceMeta} from '../../../src/content/fenceMeta';
 import {parseMarkdown} from '../../../src/content/parse';
 import {checkDockerfile} from './dockerfile';
 import {checkHcl} from './hcl';
+import {checkHeredocs, type HeredocReport} from './heredocYaml';
 import {checkJson} from './json';
 import type {BlockProblem, BlockResult} from './problem';
 import {checkPromql} from './promql';
@@ -44,6 +45,8 @@ export interface BlockReport {
   status: BlockStatus;
   reason?: string;
   checkedAgainst: string[];
+  /** A shell block's heredocs that write YAML, at page lines. */
+  heredocs?: HeredocReport[];
 }
 
 /** A problem at a line and column of the page. */
@@ -135,8 +138,20 @@ export async function checkPage(source: string, options: CheckOptions = {}): Pro
       continue;
     }
     const text = node.value;
-    if (check === 'bash' || check === 'sh') shell.push({report, dialect: check});
-    else if (check === 'yaml') pending.push({report, run: () => checkYaml(text, excerpt)});
+    if (check === 'bash' || check === 'sh') {
+      shell.push({report, dialect: check});
+      pending.push({
+        report,
+        run: async () => {
+          const result = await checkHeredocs(text);
+          report.heredocs = result.heredocs.map((h) => ({
+            ...h,
+            line: toPage(block, {line: h.line, column: 1, message: ''}).line,
+          }));
+          return result;
+        },
+      });
+    } else if (check === 'yaml') pending.push({report, run: () => checkYaml(text, excerpt)});
     else if (check === 'dockerfile') pending.push({report, run: async () => checkDockerfile(text)});
     else if (check === 'json') pending.push({report, run: async () => checkJson(text)});
     else if (check === 'hcl') pending.push({report, run: () => checkHcl(text)});
@@ -155,7 +170,7 @@ export async function checkPage(source: string, options: CheckOptions = {}): Pro
     ...shell.map((s, i): [BlockReport, BlockResult] => [s.report, shellResults[i]!]),
   ];
   for (const [report, result] of done) {
-    report.checkedAgainst = result.checkedAgainst;
+    report.checkedAgainst.push(...result.checkedAgainst);
     problems.push(...result.problems.map((p) => toPage(report.block, p)));
   }
   problems.sort((a, b) => a.line - b.line || a.column - b.column);

@@ -1,4 +1,4 @@
-import {isMap, isScalar, LineCounter, parseAllDocuments, type Document} from 'yaml';
+import {isMap, isScalar, LineCounter, Scalar, parseAllDocuments, type Document} from 'yaml';
 import type {ExcerptTarget} from '../../../src/content/fenceMeta';
 import {checkCompose, COMPOSE_SCHEMA} from './compose';
 import {checkKubernetesExcerpt, checkKubernetesObject} from './kubernetes';
@@ -27,12 +27,28 @@ function locate(doc: Document, issue: SchemaIssue, lines: LineCounter): {line: n
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+export interface YamlOptions {
+  /** Plain scalars matching this may hold a value of any type (a shell expansion): no schema issue is held against their value. */
+  anyType?: RegExp;
+}
+
+function holdsAnyType(doc: Document, path: JsonPath, anyType: RegExp | undefined): boolean {
+  if (!anyType || path.length === 0) return false;
+  const node = doc.getIn(path, true);
+  return isScalar(node) && node.type === Scalar.PLAIN && typeof node.value === 'string' && anyType.test(node.value);
+}
+
 /**
  * YAML blocks: every document must parse (YAML 1.1, as Kubernetes reads it, so `on`/`yes` are
  * booleans); then a document with `apiVersion` and `kind` is a Kubernetes object, one with
  * `services` a Compose file, and an `excerpt=` block the part of an object it names.
+ * `options.anyType` is for YAML a heredoc writes, whose shell expansions are unknown until it runs.
  */
-export async function checkYaml(text: string, excerpt?: ExcerptTarget): Promise<BlockResult> {
+export async function checkYaml(
+  text: string,
+  excerpt?: ExcerptTarget,
+  options: YamlOptions = {},
+): Promise<BlockResult> {
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, {lineCounter: lines, version: '1.1', prettyErrors: true});
   const problems: BlockProblem[] = [];
@@ -52,6 +68,16 @@ export async function checkYaml(text: string, excerpt?: ExcerptTarget): Promise<
       issues = result.issues;
       if (result.against) checkedAgainst.push(result.against);
     } else if (isObject(value) && ('apiVersion' in value || 'kind' in value)) {
+      const unknown = (['apiVersion', 'kind'] as const).find((key) => holdsAnyType(doc, [key], options.anyType));
+      if (unknown) {
+        const at = locate(doc, {path: [unknown], message: ''}, lines);
+        problems.push({
+          line: at.line,
+          column: at.col,
+          message: `\`${unknown}\` is set by the shell, so no schema can be chosen: write it out, or opt the heredoc out (CONTRIBUTING.md#opting-out)`,
+        });
+        continue;
+      }
       const result = await checkKubernetesObject(value);
       issues = result.issues;
       if (result.against) checkedAgainst.push(result.against);
@@ -62,6 +88,7 @@ export async function checkYaml(text: string, excerpt?: ExcerptTarget): Promise<
       checkedAgainst.push('YAML syntax only (neither a Kubernetes object, a Compose file nor an excerpt)');
     }
     for (const issue of issues) {
+      if (!issue.onKey && holdsAnyType(doc, issue.path, options.anyType)) continue;
       const at = locate(doc, issue, lines);
       problems.push({line: at.line, column: at.col, message: issue.message});
     }
