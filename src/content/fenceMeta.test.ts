@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {parseFenceMeta} from './fenceMeta';
+import {parseFenceMeta, withoutExamplesDirectives} from './fenceMeta';
 
 describe('parseFenceMeta', () => {
   it('reads no options, an excerpt, and a reason in quotes', () => {
@@ -32,5 +32,21 @@ describe('parseFenceMeta', () => {
     expect(error('excerpt=v1/Pod wrong="x"')).toMatch(/cannot be combined/);
     expect(error('wrong="a" wrong="b"')).toMatch(/given twice/);
     expect(error('wrong="unclosed')).toMatch(/Cannot read the code fence options/);
+  });
+});
+
+describe('withoutExamplesDirectives', () => {
+  it('drops lines holding only a # lint:examples comment, indented or not, and nothing else', () => {
+    const code = [
+      '# lint:examples unchecked="x"',
+      'echo one',
+      '  #lint:examples wrong="y"',
+      'echo "# lint:examples is text here"',
+      '# lint:examplesque',
+      'echo two',
+    ].join('\n');
+    expect(withoutExamplesDirectives(code)).toBe(
+      ['echo one', 'echo "# lint:examples is text here"', '# lint:examplesque', 'echo two'].join('\n'),
+    );
   });
 });

@@ -112,3 +112,18 @@ export function parseFenceMeta(meta: string | null | undefined): FenceMetaResult
   }
   return {ok: true, meta: result};
 }
+
+/**
+ * A `# lint:examples <options>` comment in a shell block: fence options for the heredoc whose command
+ * starts on the next line (scripts/lint/examples/heredoc.ts). It steers the check, not the example,
+ * so readers never see it: the build leaves its line out.
+ */
+export const EXAMPLES_DIRECTIVE = /^#\s*lint:examples\b\s*(.*)$/;
+
+/** The code as readers see it: without the lines that hold only an examples directive. */
+export function withoutExamplesDirectives(code: string): string {
+  return code
+    .split('\n')
+    .filter((line) => !EXAMPLES_DIRECTIVE.test(line.trim()))
+    .join('\n');
+}

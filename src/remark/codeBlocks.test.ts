@@ -68,4 +68,12 @@ describe('remarkCodeBlocks', () => {
     const tree = run('page.md', '```yaml excerpt=v1/Pod.spec\nhostNetwork: true\n```\n\n```bash wrong="no quotes"\nrm -rf $DIR\n```\n');
     expect(codeBlocks(tree).map((b) => b.language)).toEqual(['yaml', 'bash']);
   });
+
+  it('leaves out the lines that only steer lint:examples, and keeps every other line', () => {
+    const source = '```bash\nfor env in dev prod; do\n  # lint:examples unchecked="read by kustomize"\n  cat > "$env.yaml" <<EOF\nkind: X\nEOF\ndone\n```\n';
+    const [block] = codeBlocks(run('page.md', source));
+    const text = block!.html!.replace(/<[^>]+>/g, '').replaceAll('&lt;', '<');
+    expect(text).not.toContain('lint:examples');
+    expect(text).toContain('for env in dev prod; do\n  cat > "$env.yaml" <<EOF\nkind: X\nEOF\ndone');
+  });
 });

@@ -5,7 +5,7 @@ import {jsxElement} from './mdxJsx';
 import {failAt} from './fail';
 import {highlightCode, loadLanguages} from './highlight';
 import {issueAt, type ContentIssue} from '../content/issue';
-import {parseFenceMeta} from '../content/fenceMeta';
+import {parseFenceMeta, withoutExamplesDirectives} from '../content/fenceMeta';
 
 export interface CodeBlocksOptions {
   /** prismjs components to add to the bundled Prism languages: `themeConfig.prism.additionalLanguages`. */
@@ -26,7 +26,7 @@ export default function remarkCodeBlocks(options: CodeBlocksOptions = {}) {
     visit(tree, 'code', (node, index, parent) => {
       if (parent === undefined || index === undefined) return;
       const language = node.lang ?? undefined;
-      const html = highlightCode(node.value, language);
+      const html = highlightCode(withoutExamplesDirectives(node.value), language);
       const meta = parseFenceMeta(node.meta);
       if (!meta.ok) {
         issues.push(issueAt(node, meta.error));

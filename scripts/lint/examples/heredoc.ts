@@ -3,6 +3,7 @@
  * are, and whether the body is YAML on its way to a file or to `kubectl apply -f -`.
  * Pure functions over the block's text, so the YAML they write can be checked like a yaml block.
  */
+import {EXAMPLES_DIRECTIVE} from '../../../src/content/fenceMeta';
 import {lineColumnAt} from './problem';
 
 export interface Heredoc {
@@ -52,7 +53,6 @@ const OPERATORS = ['<<<', '<<-', '&>>', '<<', '&&', '||', '|&', ';;', '>>', '>|'
   '>',
 ]);
 const WORD_END = /[\s;&|()<>]/;
-const DIRECTIVE = /^#\s*lint:examples\b\s*(.*)$/;
 
 /** A quote-aware scanner of shell text: it splits commands into words and operators, and reads heredoc bodies where the shell does (after the next newline). */
 class Scanner {
@@ -111,7 +111,7 @@ class Scanner {
     const start = this.pos;
     const end = this.text.indexOf('\n', start);
     this.pos = end === -1 ? this.text.length : end;
-    const match = DIRECTIVE.exec(this.text.slice(start, this.pos).trimEnd());
+    const match = EXAMPLES_DIRECTIVE.exec(this.text.slice(start, this.pos).trimEnd());
     if (match) {
       const {line, column} = lineColumnAt(this.text, start);
       this.directives.push({line, column, options: match[1]!});
