@@ -1,7 +1,6 @@
 import {parseFenceMeta, type FenceMeta} from '../../../src/content/fenceMeta';
 import {expandLine, findHeredocs, SHELL_VALUE_OF_ANY_TYPE, type Directive, type Heredoc} from './heredoc';
 import type {BlockProblem, BlockResult} from './problem';
-import {BLOCK_OPT_OUT} from './kubernetes';
 import {checkYaml} from './yaml';
 
 // Marking the whole shell block unchecked would also turn off ShellCheck and its other heredocs.
@@ -106,11 +105,10 @@ export async function checkHeredocs(text: string): Promise<HeredocResult> {
     }
     const result = await checkYaml(yaml.text, meta.excerpt, {
       anyType: heredoc.quoted ? undefined : SHELL_VALUE_OF_ANY_TYPE,
+      optOut: HEREDOC_OPT_OUT,
     });
     report.checkedAgainst = result.checkedAgainst;
-    problems.push(
-      ...result.problems.map((p) => yaml.at({...p, message: p.message.replace(BLOCK_OPT_OUT, HEREDOC_OPT_OUT)})),
-    );
+    problems.push(...result.problems.map((p) => yaml.at(p)));
   }
   for (const directive of directives) {
     if (used.has(directive)) continue;

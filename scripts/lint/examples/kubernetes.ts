@@ -13,8 +13,8 @@ import {
 
 const NODE_MODULES = path.resolve(__dirname, '../../../node_modules');
 
-/** How a yaml block opts out; a heredoc in a shell block says it another way (heredocYaml.ts). */
-export const BLOCK_OPT_OUT = 'mark the block unchecked="<reason>"';
+/** How a yaml block opts out, as the messages say it; a heredoc in a shell block says it another way (heredocYaml.ts). */
+const BLOCK_OPT_OUT = 'mark the block unchecked="<reason>"';
 
 /** The one Kubernetes release every manifest is checked against: the schema kubernetes-models is generated from. */
 export const KUBERNETES_VERSION = '1.36.0';
@@ -121,6 +121,7 @@ async function resolve(
   apiVersion: string,
   kind: string,
   at: JsonPath,
+  optOut: string,
 ): Promise<{model: ModelClass; pkg: SchemaPackage} | SchemaIssue> {
   const removed = removedApi(apiVersion, kind);
   if (removed) {
@@ -138,7 +139,7 @@ async function resolve(
       path: at,
       message:
         `No maintained schema package covers ${apiVersion} ${kind}. If one exists on npm (@kubernetes-models/*), add it to ` +
-        `SCHEMA_PACKAGES in scripts/lint/examples/kubernetes.ts; otherwise ${BLOCK_OPT_OUT}`,
+        `SCHEMA_PACKAGES in scripts/lint/examples/kubernetes.ts; otherwise ${optOut}`,
     };
   }
   for (const holder of holders) {
@@ -164,13 +165,16 @@ function explainHint(pkg: SchemaPackage, kind: string) {
   };
 }
 
-/** A whole object with `apiVersion` and `kind` at its top. */
-export async function checkKubernetesObject(value: Record<string, unknown>): Promise<KubernetesResult> {
+/** A whole object with `apiVersion` and `kind` at its top. `optOut`: how its author opts it out, for the messages. */
+export async function checkKubernetesObject(
+  value: Record<string, unknown>,
+  optOut = BLOCK_OPT_OUT,
+): Promise<KubernetesResult> {
   const {apiVersion, kind} = value;
   if (typeof apiVersion !== 'string' || typeof kind !== 'string') {
     return {issues: [{path: [], message: '`apiVersion` and `kind` must both be strings'}]};
   }
-  const found = await resolve(apiVersion, kind, ['apiVersion']);
+  const found = await resolve(apiVersion, kind, ['apiVersion'], optOut);
   if ('message' in found) return {issues: [found]};
   const issues = validateStrictly(value, runValidator(found.model), explainHint(found.pkg, kind));
   return {
@@ -202,8 +206,12 @@ const startsWith = (path: JsonPath, prefix: JsonPath) => prefix.every((p, i) => 
  * A part of an object (`excerpt=`): validated in place, strictly, except that required fields
  * may be missing (an excerpt shows only what it is about).
  */
-export async function checkKubernetesExcerpt(value: unknown, target: ExcerptTarget): Promise<KubernetesResult> {
-  const found = await resolve(target.apiVersion, target.kind, []);
+export async function checkKubernetesExcerpt(
+  value: unknown,
+  target: ExcerptTarget,
+  optOut = BLOCK_OPT_OUT,
+): Promise<KubernetesResult> {
+  const found = await resolve(target.apiVersion, target.kind, [], optOut);
   if ('message' in found) return {issues: [{path: [], message: `excerpt=${target.text}: ${found.message}`}]};
   const {data, prefix} = place(target, value);
   const issues: SchemaIssue[] = [];

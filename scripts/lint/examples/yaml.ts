@@ -30,6 +30,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export interface YamlOptions {
   /** Plain scalars matching this may hold a value of any type (a shell expansion): no schema issue is held against their value. */
   anyType?: RegExp;
+  /** How the author opts this YAML out, as messages say it (default: the yaml block's `unchecked`). */
+  optOut?: string;
 }
 
 function holdsAnyType(doc: Document, path: JsonPath, anyType: RegExp | undefined): boolean {
@@ -64,7 +66,7 @@ export async function checkYaml(
     const value: unknown = doc.toJS({maxAliasCount: 100});
     let issues: SchemaIssue[] = [];
     if (excerpt) {
-      const result = await checkKubernetesExcerpt(value, excerpt);
+      const result = await checkKubernetesExcerpt(value, excerpt, options.optOut);
       issues = result.issues;
       if (result.against) checkedAgainst.push(result.against);
     } else if (isObject(value) && ('apiVersion' in value || 'kind' in value)) {
@@ -78,7 +80,7 @@ export async function checkYaml(
         });
         continue;
       }
-      const result = await checkKubernetesObject(value);
+      const result = await checkKubernetesObject(value, options.optOut);
       issues = result.issues;
       if (result.against) checkedAgainst.push(result.against);
     } else if (isObject(value) && 'services' in value) {
