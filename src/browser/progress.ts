@@ -75,9 +75,16 @@ function versionOf(raw: string): number | undefined {
   }
 }
 
+/**
+ * Nothing stored: what the server renders, and what a first visit reads. One object, so that
+ * hydrating a page for a new learner finds the client's snapshot identical to the server's and
+ * React does not re-render every progress control synchronously right after hydration.
+ */
+export const NOTHING_STORED: StoredProgress = Object.freeze({readable: true, state: EMPTY_PROGRESS});
+
 /** Classifies stored data. Missing data is empty progress; anything unreadable is kept as it is. */
 export function readStoredProgress(raw: string | null): StoredProgress {
-  if (raw === null) return {readable: true, state: EMPTY_PROGRESS};
+  if (raw === null) return NOTHING_STORED;
   const state = parseProgress(raw);
   if (state) return {readable: true, state};
   const version = versionOf(raw);
@@ -188,7 +195,7 @@ export function parseProgressImport(text: string, knownTopics?: ReadonlySet<stri
 const listeners = new Set<() => void>();
 let memoryOnly = false;
 let cachedRaw: string | null | undefined;
-let cachedStored: StoredProgress = {readable: true, state: EMPTY_PROGRESS};
+let cachedStored: StoredProgress = NOTHING_STORED;
 
 function readStorage(): string | null {
   try {
@@ -209,10 +216,8 @@ function getSnapshot(): StoredProgress {
   return cachedStored;
 }
 
-const SERVER_SNAPSHOT: StoredProgress = {readable: true, state: EMPTY_PROGRESS};
-
 function getServerSnapshot(): StoredProgress {
-  return SERVER_SNAPSHOT;
+  return NOTHING_STORED;
 }
 
 function subscribe(listener: () => void): () => void {
@@ -254,7 +259,7 @@ export function resetProgress(): void {
     // Disabled storage: the in-memory fallback below is what the page shows.
   }
   cachedRaw = undefined;
-  cachedStored = {readable: true, state: EMPTY_PROGRESS};
+  cachedStored = NOTHING_STORED;
   listeners.forEach((listener) => listener());
 }
 
