@@ -76,7 +76,7 @@ const config: Config = {
           showLastUpdateTime: true,
           // The allow-list first, so it sees only what the author wrote.
           beforeDefaultRemarkPlugins: [remarkAllowedMarkup, remarkDiagrams],
-          remarkPlugins: [[remarkSectionPage, {linkHealth}], [remarkCodeBlocks, {languages: prism.additionalLanguages}]],
+          remarkPlugins: [[remarkSectionPage, {linkHealth}], [remarkCodeBlocks, {languages: prism.additionalLanguages, themes: [prism.theme, prism.darkTheme]}]],
         },
         blog: false,
         theme: {customCss: ['./src/css/custom.css', './src/css/diagrams.css', './src/css/print.css']},

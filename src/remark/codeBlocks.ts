@@ -3,13 +3,19 @@ import type {VFile} from 'vfile';
 import {visit} from 'unist-util-visit';
 import {jsxElement} from './mdxJsx';
 import {failAt} from './fail';
-import {highlightCode, loadLanguages} from './highlight';
+import type {PrismTheme} from 'prism-react-renderer';
+import {highlightCode, loadLanguages, styledTokenTypes} from './highlight';
 import {issueAt, type ContentIssue} from '../content/issue';
 import {parseFenceMeta, withoutExamplesDirectives} from '../content/fenceMeta';
 
 export interface CodeBlocksOptions {
   /** prismjs components to add to the bundled Prism languages: `themeConfig.prism.additionalLanguages`. */
   languages?: readonly string[];
+  /**
+   * The themes the code CSS is generated from (`themeConfig.prism.theme` and `darkTheme`): a
+   * token that looks like plain text in all of them is written without a span.
+   */
+  themes?: readonly PrismTheme[];
 }
 
 /**
@@ -21,12 +27,13 @@ export interface CodeBlocksOptions {
  */
 export default function remarkCodeBlocks(options: CodeBlocksOptions = {}) {
   loadLanguages(options.languages ?? []);
+  const styled = options.themes && styledTokenTypes(options.themes);
   return (tree: Root, file: VFile) => {
     const issues: ContentIssue[] = [];
     visit(tree, 'code', (node, index, parent) => {
       if (parent === undefined || index === undefined) return;
       const language = node.lang ?? undefined;
-      const html = highlightCode(withoutExamplesDirectives(node.value), language);
+      const html = highlightCode(withoutExamplesDirectives(node.value), language, styled);
       const meta = parseFenceMeta(node.meta);
       if (!meta.ok) {
         issues.push(issueAt(node, meta.error));

@@ -120,6 +120,11 @@ describe('the built site', () => {
       const highlighted = $('article .theme-code-block[class*="language-"]:not(.language-text)');
       if (highlighted.length > 0) expect(highlighted.find('.token').length, key).toBeGreaterThan(0);
       expect($('article .theme-code-block.language-text .token').length, key).toBe(0);
+      // Tokens that look like plain text in both themes are bare text at the top level
+      // (src/remark/highlight.ts): YAML's `:` after a key has no span of its own.
+      $('article .theme-code-block.language-yaml code').each((_, code) => {
+        expect($(code).children('.token.punctuation').length, key).toBe(0);
+      });
     }
     const js = path.join(BUILD, 'assets/js');
     const withPrism = readdirSync(js).filter((f) => /languages\.javascript|insertBefore:function/.test(readFileSync(path.join(js, f), 'utf8')));
