@@ -8,15 +8,13 @@ import type * as Progress from './progress';
 // React warns unless it knows updates are wrapped in act().
 (globalThis as {IS_REACT_ACT_ENVIRONMENT?: boolean}).IS_REACT_ACT_ENVIRONMENT = true;
 
-type ProgressModule = typeof Progress;
-
 /**
  * Server-renders a progress reader, then hydrates it as a page would, and returns what each
  * client render showed (the learned topics, comma-separated). A fresh module per test: the
  * store caches what it last read from localStorage.
  */
 async function hydrateProgressReader(): Promise<{renders: string[]; text: string}> {
-  const {useProgress}: ProgressModule = await import('./progress');
+  const {useProgress}: typeof Progress = await import('./progress');
   function ProgressReader({renders}: {renders: string[]}) {
     const topics = Object.keys(useProgress().progress.learned).join(',');
     renders.push(topics);
@@ -47,7 +45,7 @@ describe('useProgress while a page hydrates', () => {
   });
 
   it('re-renders once to show what a returning learner stored', async () => {
-    const {PROGRESS_STORAGE_KEY, serializeProgress, setTopicLearned, EMPTY_PROGRESS}: ProgressModule = await import('./progress');
+    const {PROGRESS_STORAGE_KEY, serializeProgress, setTopicLearned, EMPTY_PROGRESS}: typeof Progress = await import('./progress');
     const stored = setTopicLearned(EMPTY_PROGRESS, 'container-fundamentals/docker-advanced-features', true);
     localStorage.setItem(PROGRESS_STORAGE_KEY, serializeProgress(stored));
     const {renders, text} = await hydrateProgressReader();

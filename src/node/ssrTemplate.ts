@@ -57,7 +57,7 @@ const STOCK_SCRIPTS =
  * The webpack runtime's file: webpack names the chunk `runtime~<entry>` when `runtimeChunk` is
  * on, as Docusaurus sets it. Matched in the template, where only the file names are known.
  */
-export const RUNTIME_CHUNK_FILE = /(^|\/)runtime~[^/]*\.js$/;
+const RUNTIME_CHUNK_FILE = /(^|\/)runtime~[^/]*\.js$/;
 
 /**
  * The scripts in the stock order, except that the webpack runtime comes last. `main.js` then

@@ -1,9 +1,9 @@
 import type {Root} from 'mdast';
+import type {PrismTheme} from 'prism-react-renderer';
 import type {VFile} from 'vfile';
 import {visit} from 'unist-util-visit';
 import {jsxElement} from './mdxJsx';
 import {failAt} from './fail';
-import type {PrismTheme} from 'prism-react-renderer';
 import {highlightCode, loadLanguages, styledTokenTypes} from './highlight';
 import {issueAt, type ContentIssue} from '../content/issue';
 import {parseFenceMeta, withoutExamplesDirectives} from '../content/fenceMeta';
