@@ -3,7 +3,7 @@
  * performance register trusts must come from long tasks the page really reported, and a load
  * that never hydrates must fail with its URL instead of yielding a figure.
  */
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
@@ -32,9 +32,13 @@ describe('bench:blocking', () => {
 
   test('a page that never hydrates fails with its URL', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'blocking-'));
-    writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>static</title><p>No app here.</p>');
-    await expect(
-      measureBlocking({buildDir: dir, baseUrl: '/', page: '/', runs: 1, cpuSlowdown: 1, hydrationTimeoutMs: 1000}),
-    ).rejects.toThrow(/http:\/\/127\.0\.0\.1:\d+\/ did not hydrate within 1 s/);
+    try {
+      writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>static</title><p>No app here.</p>');
+      await expect(
+        measureBlocking({buildDir: dir, baseUrl: '/', page: '/', runs: 1, cpuSlowdown: 1, hydrationTimeoutMs: 1000}),
+      ).rejects.toThrow(/http:\/\/127\.0\.0\.1:\d+\/ did not hydrate within 1 s/);
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
   });
 });
