@@ -18,7 +18,8 @@ Loads a page of the built site in Chromium with the CPU slowed down, and sums wh
 tasks (the browser's Long Tasks API, no tracing) run after the first contentful paint beyond
 50 ms each: Lighthouse's Total Blocking Time rule, as a reader's browser sees it. Prints the
 medians; with --against, both builds in alternating runs and whether the difference is beyond
-the noise (Mann-Whitney test). About 5 s per load on 2 cores.
+the noise (Mann-Whitney test). About 5 s per load on 2 cores. A load ends a moment after the
+page marks <html> data-site-hydrated (src/theme/Layout): builds older than that marker fail.
 
 Options:
   --build <dir>         built site (default: build)

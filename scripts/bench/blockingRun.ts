@@ -7,6 +7,7 @@
 import {chromium, type Browser} from 'playwright-core';
 import {serveStatic, type StaticServer} from '../common/staticServer';
 import {waitForHydration} from '../common/hydration';
+import {HYDRATED_ATTRIBUTE} from '../../src/content/site';
 import {CHROMIUM_PATH} from '../perf/browserCheck';
 import {blockingAfter, type LongTask, type Series} from './blockingCore';
 
@@ -47,7 +48,7 @@ async function loadOnce(browser: Browser, server: StaticServer, options: Blockin
     await tab.goto(url, {waitUntil: 'load', timeout: 60_000});
     const timeout = options.hydrationTimeoutMs ?? 60_000;
     await waitForHydration(tab, {timeout}).catch(() => {
-      throw new Error(`${url} did not hydrate within ${timeout / 1000} s${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}`);
+      throw new Error(`${url} did not hydrate within ${timeout / 1000} s (no ${HYDRATED_ATTRIBUTE} on <html>, which src/theme/Layout sets)${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}`);
     });
     await tab.waitForTimeout(options.settleMs ?? 1500);
     const {tasks, firstContentfulPaint} = await tab.evaluate(() => ({

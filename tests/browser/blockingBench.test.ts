@@ -36,7 +36,7 @@ describe('bench:blocking', () => {
       writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>static</title><p>No app here.</p>');
       await expect(
         measureBlocking({buildDir: dir, baseUrl: '/', page: '/', runs: 1, cpuSlowdown: 1, hydrationTimeoutMs: 1000}),
-      ).rejects.toThrow(/http:\/\/127\.0\.0\.1:\d+\/ did not hydrate within 1 s/);
+      ).rejects.toThrow(/http:\/\/127\.0\.0\.1:\d+\/ did not hydrate within 1 s \(no data-site-hydrated on <html>/);
     } finally {
       rmSync(dir, {recursive: true, force: true});
     }
