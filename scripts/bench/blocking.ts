@@ -9,6 +9,7 @@ import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {parseUsage} from '../perf/cli';
 import {htmlCandidates} from '../common/staticServer';
+import {CHROMIUM_PATH} from '../perf/browserCheck';
 import {formatBlockingReport} from './blockingCore';
 import {measureBlocking, type BlockingRunOptions} from './blockingRun';
 
@@ -31,7 +32,7 @@ Options:
   -h, --help            this help
 
 Environment: CHROMIUM_PATH (default /usr/bin/chromium).
-Exit codes: 0 measured; 1 a load failed (the page did not hydrate); 2 usage error (e.g. no build).`;
+Exit codes: 0 measured; 1 a load failed (the page did not hydrate); 2 usage error (e.g. no build, no Chromium).`;
 
 function positive(value: string, option: string): number {
   const n = Number(value);
@@ -81,6 +82,10 @@ async function main(argv: string[]): Promise<number> {
       console.error(`bench:blocking: ${problem}`);
       return 2;
     }
+  }
+  if (!existsSync(CHROMIUM_PATH)) {
+    console.error(`bench:blocking: no Chromium at ${CHROMIUM_PATH}: \`apt-get install -y chromium\`, or set CHROMIUM_PATH`);
+    return 2;
   }
   try {
     console.log(formatBlockingReport(options.page, await measureBlocking(options)));
