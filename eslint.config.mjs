@@ -29,6 +29,11 @@ const SRC_BUT_CONTENT = {
   regex: '(^|/)src/(?!content/)',
   message: 'scripts/ may import only the pure content model in src/content/.',
 };
+// The link checker is a library with one entry (scripts/links/README.md): outside its folder, only index.ts.
+const LINKS_INTERNALS = {
+  regex: '(^\\.{1,2}/|/)links/(?!index(\\.ts)?$)',
+  message: 'Outside scripts/links/, import the link checker only through its entry, scripts/links/index.ts.',
+};
 const restrict = (...patterns) => ({'no-restricted-imports': ['error', {patterns}]});
 const BROWSER_DIRS = ['browser', 'components', 'theme', 'pages', 'clientModules', 'print'].map((d) => `src/${d}/**`);
 
@@ -87,5 +92,7 @@ export default tseslint.config(
   },
   {files: ['src/content/**'], rules: restrict(SCRIPTS, OUTSIDE_CONTENT)},
   {files: ['src/**/*.test.{ts,tsx}', 'src/*.{ts,tsx,js}'], rules: restrict(SCRIPTS)},
-  {files: ['scripts/**'], rules: restrict(SRC_BUT_CONTENT)},
+  {files: ['scripts/**'], rules: restrict(SRC_BUT_CONTENT, LINKS_INTERNALS)},
+  {files: ['scripts/links/**'], rules: restrict(SRC_BUT_CONTENT)},
+  {files: ['tests/**'], rules: restrict(LINKS_INTERNALS)},
 );

@@ -1,11 +1,12 @@
 /**
  * check-links: judge every external link in the docs (ok / redirected / broken / soft-dead / unverified / skipped),
- * politely and fast, reported at file:line. See docs-internal/link-checker.md and `--help`.
+ * politely and fast, reported at file:line. The thin command around the library in scripts/links/ (its README
+ * and `--help` say the rest).
  */
-import {internalError, run} from './links/run';
+import {internalError, runCli} from './links';
 
 /**
- * The last guard: whatever escapes run() (an error thrown in a socket or stream callback, a rejected promise
+ * The last guard: whatever escapes runCli() (an error thrown in a socket or stream callback, a rejected promise
  * nobody awaited) ends the process with one line and exit code 2, never a stack trace, never a hang on a
  * half-dead event loop.
  */
@@ -23,7 +24,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 });
 
 // No top-level await: package.json has no "type": "module" (Docusaurus needs CommonJS), so tsx runs this as CJS.
-void run(process.argv.slice(2), {
+void runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   out: (s) => process.stdout.write(s),

@@ -42,7 +42,7 @@ describe('config', () => {
     expect(() => loadConfig(join(dir, 'bad.json'), dir)).toThrow(/bad\.json: invalid JSON/);
   });
 
-  // Hostile configs (issue 18): each was an internal error or a hang before, now a clear error naming file and key.
+  // Hostile configs: each was an internal error or a hang before, now a clear error naming file and key.
   it.each([
     ['{"__proto__": {"timeoutMs": 1}}', /links\.config\.json: unknown key "__proto__"/],
     ['{"constructor": 1}', /links\.config\.json: unknown key "constructor"/],

@@ -1,5 +1,5 @@
 /**
- * Decompression bombs (issue 18): a few KB of brotli or gzip that decode to gigabytes. The probe must stop
+ * Decompression bombs: a few KB of brotli or gzip that decode to gigabytes. The probe must stop
  * decoding the moment the verdict is known, and the timeout must hold while it decodes.
  * The decompressors are wrapped (not replaced) to count the bytes they produce after the verdict.
  */

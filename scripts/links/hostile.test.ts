@@ -1,5 +1,5 @@
 /**
- * Hostile sites and inputs (issue 18): what a cited site, a pull request or a stale file can throw at the
+ * Hostile sites and inputs: what a cited site, a pull request or a stale file can throw at the
  * checker. Every case ends with a verdict or a clear error, never a crash, a stack trace or a hang.
  * Servers listen on 127.0.0.31–.33 only; no request ever leaves loopback, not even as a redirect target.
  */
@@ -14,7 +14,7 @@ import {CACHE_DIR} from './cache';
 import {isPublicAddress, type AddressPolicy} from './addresses';
 import {fixFiles} from './fix';
 import type {JsonReport} from './report';
-import {type Io, run} from './run';
+import {type Io, runCli} from './cli';
 import {workflowCommands} from '../common/workflowCommands';
 import {admitLoopback, type SimHost, startHost} from './test-servers';
 import type {Citation, LinkResult} from './types';
@@ -37,7 +37,7 @@ async function cli(dir: string, argv: string[], options: {env?: Record<string, s
   let err = '';
   const isPublic = options.isPublicAddress === null ? undefined : (options.isPublicAddress ?? admitLoopback);
   const io: Io = {cwd: dir, env: options.env ?? {}, out: (s) => (out += s), err: (s) => (err += s), isPublicAddress: isPublic};
-  const r = await run(argv, io);
+  const r = await runCli(argv, io);
   return {...r, out, err};
 }
 
@@ -342,7 +342,7 @@ describe('the last guard', () => {
       },
       err: (s) => (err += s),
     };
-    const r = await run(['--no-cache'], io);
+    const r = await runCli(['--no-cache'], io);
     expect(r.code).toBe(2);
     expect(err).toBe('check-links: internal error: EIO: i/o error, write (please report it)\n');
   });

@@ -1,3 +1,4 @@
+import {botWall} from './quirks';
 import {isHomePath, isRedirectToParent, softDeadReason} from './softDead';
 import type {FixDecision, Judgement, Observation} from './types';
 
@@ -85,10 +86,8 @@ function verdictOf(o: Observation): Judgement {
         : `still limited${attemptsNote(o)}`;
     return {verdict: 'unverified', status, finalUrl, fix: null, reason: `rate limited (429): ${why}`};
   }
-  if (status === 999) return {verdict: 'unverified', status, finalUrl, fix: null, reason: 'refuses automated checks (999)'};
-  if (o.headers.cfMitigated) {
-    return {verdict: 'unverified', status, finalUrl, fix: null, reason: `bot challenge (${status}, cf-mitigated)`};
-  }
+  const wall = botWall(status, o.headers.cfMitigated);
+  if (wall !== null) return {verdict: 'unverified', status, finalUrl, fix: null, reason: wall};
   if (status === 401 || status === 403) {
     return {verdict: 'unverified', status, finalUrl, fix: null, reason: `access denied to automated check (${status})`};
   }

@@ -1,6 +1,6 @@
 /**
  * The link checker as a library: extract → plan → probe → judge, streamed file by file.
- * No arguments, no console, no exit codes: the CLI (run.ts) does those, as lychee-lib and lychee do.
+ * No arguments, no console, no exit codes: the CLI (cli.ts, runCli) does those, as lychee-lib and lychee do.
  */
 import {readFileSync} from 'node:fs';
 import {resolve} from 'node:path';

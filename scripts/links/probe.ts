@@ -7,6 +7,7 @@ import {type AddressPolicy, isPublicAddress} from './addresses';
 import {type DnsAnswer, DnsCache} from './dns';
 import {Limits, type Quota, sleep} from './limits';
 import {PageScanner, type PageSignals} from './page';
+import {BOT_CHALLENGE_HEADER, isScriptDrawnFragment} from './quirks';
 import {siblingProbeUrl, softDeadReason} from './softDead';
 import type {Config, Hop, NetErrorKind, Observation} from './types';
 
@@ -43,7 +44,7 @@ export function checkableFragment(url: URL): string | null {
     id = raw;
   }
   if (id.includes('/') || id.includes('=') || id.startsWith('!')) return null; // client-side routes and parameters
-  if (url.hostname === 'github.com' && /^L\d+(C\d+)?(-L\d+(C\d+)?)?$/.test(id)) return null; // line anchors made by script
+  if (isScriptDrawnFragment(url, id)) return null;
   return id;
 }
 
@@ -438,7 +439,7 @@ export class Prober {
           status: res.statusCode ?? 0,
           location: header('location') ?? null,
           retryAfterMs: parseRetryAfter(header('retry-after')),
-          cfMitigated: header('cf-mitigated') !== undefined,
+          cfMitigated: header(BOT_CHALLENGE_HEADER) !== undefined,
           contentType: header('content-type') ?? null,
           quota: parseQuota(res.headers),
         };

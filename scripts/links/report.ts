@@ -240,7 +240,7 @@ export function formatTrackingIssue(results: readonly LinkResult[], summary: Sum
       title: [
         '## Soft-dead',
         '',
-        'The site answers 2xx, but with a not-found page, its home page or a sign-in page instead of the cited one (heuristics: docs-internal/link-checker.md; a false alarm is silenced with a `skip` rule and its reason).',
+        'The site answers 2xx, but with a not-found page, its home page or a sign-in page instead of the cited one (heuristics: scripts/links/README.md; a false alarm is silenced with a `skip` rule and its reason).',
         '',
         '| URL | Reason | Cited at | Suggestion |',
         '|---|---|---|---|',

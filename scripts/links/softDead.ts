@@ -1,7 +1,7 @@
 /**
  * Soft-dead links: the site answers 2xx, but not with the page that was cited. Pure heuristics over what the
  * probe saw (URLs, the redirect chain, the final page's title and main heading), each built to stay silent
- * when in doubt; their limits are listed in docs-internal/link-checker.md.
+ * when in doubt; their limits are listed in README.md beside this file.
  */
 
 /** Title separators between a page's name and its site's name ("Page not found | Docker Docs"). */

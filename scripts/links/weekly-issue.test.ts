@@ -1,5 +1,5 @@
 /**
- * The weekly tracking issue (issue 18): what cited sites control (Location targets, reasons) must be inert in
+ * The weekly tracking issue: what cited sites control (Location targets, reasons) must be inert in
  * the issue GitHub shows and notifies from. This runs the real workflow script of
  * .github/workflows/links-weekly.yml, with a stand-in `github` client, on what the check job produces
  * against a hostile site on loopback, and reads the body back as GitHub-flavoured Markdown.
@@ -16,7 +16,7 @@ import {unified} from 'unified';
 import {visit} from 'unist-util-visit';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {parse as parseYaml} from 'yaml';
-import {run} from './run';
+import {runCli} from './cli';
 import {admitLoopback, type SimHost, startHost} from './test-servers';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -90,7 +90,7 @@ describe('the weekly tracking issue', () => {
     writeFileSync(join(dir, 'docs/hostile.md'), `# H\n\n- [moved](${site.url('/moved')})\n- [bad](${site.url('/bad-location')})\n- [gone](${site.url('/gone')})\n`);
     writeFileSync(join(dir, 'links.config.json'), JSON.stringify({timeoutMs: 1000, retries: 0}));
     // The check job of the workflow, in-process: the same command line, the same GitHub variables.
-    const check = await run(['--no-cache', '--json', 'link-report.json', '--issue', 'link-issue.md', 'docs/'], {cwd: dir, env: ENV, out: () => {}, err: () => {}, isPublicAddress: admitLoopback});
+    const check = await runCli(['--no-cache', '--json', 'link-report.json', '--issue', 'link-issue.md', 'docs/'], {cwd: dir, env: ENV, out: () => {}, err: () => {}, isPublicAddress: admitLoopback});
     expect(check.code).toBe(1);
 
     const [issue, ...more] = await runTrackingScript(dir);

@@ -5,7 +5,7 @@
 
 /**
  * Listed worst first: the order of the checker's report. `soft-dead`: the site answers 2xx, but with a
- * not-found page, its home page or a sign-in page instead of the cited one (docs-internal/link-checker.md).
+ * not-found page, its home page or a sign-in page instead of the cited one (scripts/links/README.md).
  */
 export const LINK_VERDICTS = ['broken', 'soft-dead', 'redirected', 'unverified', 'skipped', 'ok'] as const;
 

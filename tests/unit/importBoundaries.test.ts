@@ -41,4 +41,22 @@ describe('import boundaries', () => {
   ])('%s: %s passes', async (file, code) => {
     expect(await restrictedImports(file, `${code}\n`)).toEqual([]);
   });
+
+  // The link checker has one entry: from outside its folder, an import past scripts/links/index.ts fails.
+  it('scripts/lint/example.ts: an import past the link checker\'s entry (../links/probe) fails', async () => {
+    const messages = await restrictedImports('scripts/lint/example.ts', "import {Prober} from '../links/probe';\n");
+    expect(messages.join('\n')).toContain('import the link checker only through its entry');
+  });
+
+  it('tests/unit/example.test.ts: an import past the link checker\'s entry (../../scripts/links/cli) fails', async () => {
+    const messages = await restrictedImports('tests/unit/example.test.ts', "import {runCli} from '../../scripts/links/cli';\n");
+    expect(messages.join('\n')).toContain('import the link checker only through its entry');
+  });
+
+  it('the link checker\'s entry passes from outside, and its own files import each other', async () => {
+    expect(await restrictedImports('scripts/check-links.ts', "import {runCli} from './links';\n")).toEqual([]);
+    expect(await restrictedImports('tests/unit/example.test.ts', "import {checkLinks} from '../../scripts/links/index';\n")).toEqual([]);
+    expect(await restrictedImports('scripts/links/cli.ts', "import {Prober} from './probe';\n")).toEqual([]);
+    expect(await restrictedImports('scripts/links/bench/links.ts', "import {runCli} from '../cli';\n")).toEqual([]);
+  });
 });

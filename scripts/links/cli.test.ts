@@ -5,7 +5,7 @@ import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {JsonReport} from './report';
 import type {LinkHealthFile} from '../../src/content/linkHealth';
-import {type Io, run} from './run';
+import {type Io, runCli} from './cli';
 import {admitLoopback, type SimHost, startHost} from './test-servers';
 
 const CONFIG = {timeoutMs: 500, retries: 1, retryBaseDelayMs: 20, retryAfterCapMs: 2000, perHostConcurrency: 4, concurrency: 16};
@@ -24,7 +24,7 @@ async function cli(dir: string, argv: string[], env: Record<string, string> = {}
   let out = '';
   let err = '';
   const io: Io = {cwd: dir, env, out: (s) => (out += s), err: (s) => (err += s), isPublicAddress: admitLoopback}; // the test servers are on loopback (hostile.test.ts checks the default)
-  const r = await run(argv, io);
+  const r = await runCli(argv, io);
   return {...r, out, err};
 }
 

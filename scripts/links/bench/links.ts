@@ -14,9 +14,9 @@ import {join, resolve} from 'node:path';
 import {Worker} from 'node:worker_threads';
 import {check as linkinatorCheck, LinkState} from 'linkinator';
 import {HOSTS, type HostStats, QUOTA, QUOTA_WINDOW_MS, type Reply, type Request} from './internet';
-import {run} from '../links/run';
-import {admitLoopback} from '../links/test-servers';
-import type {LinkResult, Verdict} from '../links/types';
+import {runCli} from '../cli';
+import {admitLoopback} from '../test-servers';
+import type {LinkResult, Verdict} from '../types';
 
 const PER_HOST = 4;
 const CONFIG = {
@@ -46,7 +46,7 @@ class Internet {
   private next = 0;
   private readonly pending = new Map<number, (r: Reply) => void>();
   constructor() {
-    const file = resolve(process.cwd(), 'scripts/bench/internet.ts');
+    const file = resolve(__dirname, 'internet.ts');
     this.worker = new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, {eval: true, workerData: {benchInternet: true}});
     this.worker.on('message', (r: Reply) => {
       this.pending.get(r.id)?.(r);
@@ -181,7 +181,7 @@ async function main(): Promise<number> {
     await internet.ask('reset');
     const t0 = performance.now();
     const wallStart = Date.now();
-    const r = await run(['--no-cache', '--json', 'report.json', 'docs'], {cwd: dir, env: {}, out: () => {}, err: (s) => process.stderr.write(s), isPublicAddress: admitLoopback});
+    const r = await runCli(['--no-cache', '--json', 'report.json', 'docs'], {cwd: dir, env: {}, out: () => {}, err: (s) => process.stderr.write(s), isPublicAddress: admitLoopback});
     const ms = performance.now() - t0;
     const stats = await internet.stats();
     // Start-up: from the call until the first request reaches a host (config, first file's parse, first DNS answer).

@@ -4,7 +4,7 @@
  */
 import type http from 'node:http';
 import {isMainThread, parentPort, workerData} from 'node:worker_threads';
-import {closedPort, type SimHost, startHost, streamHuge} from '../links/test-servers';
+import {closedPort, type SimHost, startHost, streamHuge} from '../test-servers';
 
 export const SLOW_MS = 5000; // "slow" servers answer after this long: far past our timeout, so linkinator (no timeout) finishes
 export const HUGE = 100 * 1024 * 1024;

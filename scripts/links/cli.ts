@@ -53,7 +53,7 @@ export interface Io {
   isPublicAddress?: AddressPolicy;
 }
 
-export interface RunOutcome {
+export interface CliOutcome {
   code: 0 | 1 | 2;
   results: LinkResult[];
   config: Config | null;
@@ -61,10 +61,10 @@ export interface RunOutcome {
 }
 
 /**
- * The command, in-process: arguments, config, files, cache; the pipeline (pipeline.ts); then reports, cache,
+ * The command line, in-process: arguments, config, files, cache; the pipeline (pipeline.ts); then reports, cache,
  * fix and the exit code. Whatever the input, it ends with a code: an unexpected error is one line and 2.
  */
-export async function run(argv: readonly string[], io: Io): Promise<RunOutcome> {
+export async function runCli(argv: readonly string[], io: Io): Promise<CliOutcome> {
   try {
     return await command(argv, io);
   } catch (e) {
@@ -79,11 +79,11 @@ export function internalError(e: unknown): string {
   return noWorkflowCommands(`internal error: ${oneLine(message.split('\n')[0] ?? '', 500)} (please report it)`);
 }
 
-async function command(argv: readonly string[], io: Io): Promise<RunOutcome> {
+async function command(argv: readonly string[], io: Io): Promise<CliOutcome> {
   // Our own lines, with untrusted parts already in oneLine(): never a workflow command on GitHub.
   const out = (s: string): void => io.out(noWorkflowCommands(s));
   const err = (s: string): void => io.err(noWorkflowCommands(s));
-  const usage = (msg: string): RunOutcome => {
+  const usage = (msg: string): CliOutcome => {
     err(`check-links: ${msg.split('\n').map((line) => oneLine(line, 1000)).join('\n')}\n`);
     return {code: 2, results: [], config: null, prober: null};
   };
