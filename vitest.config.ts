@@ -2,7 +2,9 @@ import path from 'node:path';
 import {defineConfig} from 'vitest/config';
 
 // Three suites, run at different moments of `npm test`:
-// unit (no build needed), site (reads the built HTML), browser (Chromium on the built site).
+// unit (no build needed), site (reads the built HTML), browser (Chromium on the built site);
+// and the benchmarks' own tests (Chromium on the built site, slowed down), which the Performance
+// workflow runs (`npm run test:bench`) instead of every `npm test`.
 export default defineConfig({
   // The same `@site` alias Docusaurus gives components, so they can be rendered in unit tests.
   resolve: {alias: {'@site': path.resolve(__dirname)}},
@@ -34,6 +36,15 @@ export default defineConfig({
           globalSetup: ['tests/browser/globalSetup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'bench',
+          include: ['tests/bench/**/*.test.ts'],
+          environment: 'node',
+          // Each load runs at a tenth of the CPU's speed.
+          testTimeout: 120_000,
         },
       },
     ],

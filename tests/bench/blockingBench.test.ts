@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
 import {measureBlocking} from '../../scripts/bench/blockingRun';
-import {BASE_PATH, BUILD_DIR} from './harness';
+import {BASE_PATH, BUILD_DIR} from '../browser/harness';
 
 describe('bench:blocking', () => {
   test('records the long tasks of each build, alternating', async () => {
