@@ -3,13 +3,13 @@ import clsx from 'clsx';
 import Link from '@docusaurus/Link';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
-import {useModuleOutline} from '@site/src/browser/useModuleOutline';
+import {useSectionIndex} from '@site/src/browser/useSectionIndex';
 import {formatMinutes} from '@site/src/browser/studyTime';
 import ModuleSummary from '@site/src/components/ModuleSummary';
 import styles from './index.module.css';
 
 function SectionGrid(): ReactNode {
-  const {sections} = useModuleOutline();
+  const {sections} = useSectionIndex();
   return (
     <ol className={styles.grid}>
       {sections.map((section, index) => (

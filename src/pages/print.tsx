@@ -4,7 +4,7 @@ import Heading from '@theme/Heading';
 import Link from '@docusaurus/Link';
 import MDXContent from '@theme/MDXContent';
 import useIsBrowser from '@docusaurus/useIsBrowser';
-import {useModuleOutline} from '@site/src/browser/useModuleOutline';
+import {useSectionIndex} from '@site/src/browser/useSectionIndex';
 import ModuleSummary from '@site/src/components/ModuleSummary';
 import CodeBlock, {type Props as CodeBlockProps} from '@site/src/theme/CodeBlock';
 import type {MdxComponents, MdxContent} from '@site/src/print/sections';
@@ -54,7 +54,7 @@ function PrintButton(): ReactNode {
 }
 
 function SectionArticles({content}: {content: SectionMap}): ReactNode {
-  const {sections} = useModuleOutline();
+  const {sections} = useSectionIndex();
   return sections.map((section, index) => {
     const Content = content.get(section.key);
     const keptIds = new Set([...section.topics, ...section.exercises].map((item) => item.id));
@@ -99,7 +99,7 @@ function Sections(): ReactNode {
 }
 
 export default function PrintEdition(): ReactNode {
-  const {sections} = useModuleOutline();
+  const {sections} = useSectionIndex();
   return (
     <Layout
       title="One-page edition"

@@ -75,7 +75,7 @@ describe('the allow-lists of browser code and of src/content/', () => {
   });
 
   it('refuses @site/ paths outside browser code and src/content/ in browser code', async () => {
-    const messages = await restrictedImports('src/pages/example.tsx', "import {sectionFiles} from '@site/src/plugins/moduleOutline';\n");
+    const messages = await restrictedImports('src/pages/example.tsx', "import {sectionFiles} from '@site/src/plugins/sectionIndex';\n");
     expect(messages.join('\n')).toContain('Browser code imports from @site/ only');
   });
 

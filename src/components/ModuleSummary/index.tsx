@@ -1,7 +1,7 @@
 import type {ReactNode} from 'react';
 import clsx from 'clsx';
 import Heading from '@theme/Heading';
-import {useModuleOutline} from '@site/src/browser/useModuleOutline';
+import {useSectionIndex} from '@site/src/browser/useSectionIndex';
 import {formatMinutes, moduleTotals} from '@site/src/browser/studyTime';
 import styles from './styles.module.css';
 
@@ -19,7 +19,7 @@ export interface Props {
 
 /** The module's name and size, as the homepage and the one-page edition open with them. */
 export default function ModuleSummary({variant, edition, lead, after, className}: Props): ReactNode {
-  const {sections} = useModuleOutline();
+  const {sections} = useSectionIndex();
   const {topics, exercises, minutes} = moduleTotals(sections);
   return (
     <div className={clsx(styles[variant], className)}>
