@@ -6,7 +6,7 @@ import remarkSectionPage from './src/remark/sectionPage';
 import remarkDiagrams from './src/remark/diagrams';
 import remarkAllowedMarkup from './src/remark/allowedMarkup';
 import remarkCodeBlocks from './src/remark/codeBlocks';
-import moduleOutlinePlugin from './src/plugins/moduleOutline';
+import sectionIndexPlugin from './src/plugins/sectionIndex';
 import staticCodePlugin from './src/plugins/staticCode';
 import compileHintsPlugin from './src/plugins/compileHints';
 import printEditionPlugin from './src/plugins/printEdition';
@@ -90,7 +90,7 @@ const config: Config = {
   plugins: [
     // Diagrams (and any file a remark plugin reads) are dependencies of the pages that inline them.
     pageDependenciesPlugin,
-    moduleOutlinePlugin,
+    sectionIndexPlugin,
     staticCodePlugin,
     // Before the PWA plugin: it rewrites the HTML that the PWA precache then hashes.
     printEditionPlugin,

@@ -10,20 +10,33 @@ import tseslint from 'typescript-eslint';
 // Which way imports may point (README, "Where things live"): the site never imports the
 // tooling in scripts/; browser code never imports Node-only code; src/content/ is pure and is
 // the only part of src/ that scripts/ may use. Each file belongs to exactly one group below.
+// Browser code and src/content/ are allow-lists: a package not named here is refused, so a
+// Node-only package (jsdom, fs-extra…) cannot slip into the browser bundle or the content model.
 const SCRIPTS = {regex: '(^|/)scripts(/|$)', message: 'The site never imports from scripts/.'};
 const NODE_ONLY = {
-  regex: '^node:|(^|/)src/(node|plugins|remark)(/|$)|^\\.\\./(node|plugins|remark)(/|$)',
+  regex: '^node:|(^|/)src/(node|plugins|remark)(/|$)|^(\\.\\./)+(node|plugins|remark)(/|$)',
   message: 'Browser code cannot import Node-only code (node:*, src/node, src/plugins, src/remark).',
+};
+const BROWSER_PACKAGES = {
+  regex:
+    '^(?!\\.\\.?/|@site/|react(-dom)?(/|$)|clsx$|prism-react-renderer(/|$)|@mdx-js/react$|@docusaurus/|@theme(-original|-init)?/|@generated/)',
+  message:
+    'Browser code imports only React, Docusaurus, clsx, prism-react-renderer and @mdx-js/react (the allow-list in eslint.config.mjs), not Node-only packages such as jsdom.',
+};
+const BROWSER_SITE_PATHS = {
+  regex: '^@site/(?!src/(browser|components|theme|pages|clientModules|print|content|css)/|docs(/|$)|static/)',
+  message: 'Browser code imports from @site/ only browser code, src/content/, CSS, docs/ and static/.',
 };
 const BROWSER_ONLY = {
   regex:
-    '(^|/)src/(browser|components|theme|pages|clientModules|print)(/|$)|^\\.\\./(browser|components|theme|pages|clientModules|print)(/|$)',
+    '(^|/)src/(browser|components|theme|pages|clientModules|print)(/|$)|^(\\.\\./)+(browser|components|theme|pages|clientModules|print)(/|$)',
   message: 'Build-time code cannot import browser code.',
 };
-const OUTSIDE_CONTENT = {
+const CONTENT_IMPORTS = {
   regex:
-    '^\\.\\./(browser|node|plugins|remark|components|theme|pages|clientModules|print|utils)(/|$)|^react|^@docusaurus/',
-  message: 'src/content/ is the pure content model: no React, no Docusaurus, no other part of src/.',
+    '^(?!\\./|github-slugger$|mdast(-util-[a-z-]+)?$|unist(-util-[a-z-]+)?$|unified$|remark-(parse|gfm|mdx|frontmatter|directive)$|yaml$)',
+  message:
+    'src/content/ is the pure content model: it imports only itself and the Markdown and YAML parsers the allow-list in eslint.config.mjs names (no Node I/O, React, Docusaurus or other part of src/).',
 };
 const SRC_BUT_CONTENT = {
   regex: '(^|/)src/(?!content/)',
@@ -85,12 +98,12 @@ export default tseslint.config(
     ],
     languageOptions: {globals: {...globals.node}},
   },
-  {files: BROWSER_DIRS, rules: restrict(SCRIPTS, NODE_ONLY)},
+  {files: BROWSER_DIRS, rules: restrict(SCRIPTS, NODE_ONLY, BROWSER_PACKAGES, BROWSER_SITE_PATHS)},
   {
     files: ['src/node/**', 'src/plugins/**', 'src/remark/**', 'docusaurus.config.ts', 'sidebars.ts'],
     rules: restrict(SCRIPTS, BROWSER_ONLY),
   },
-  {files: ['src/content/**'], rules: restrict(SCRIPTS, OUTSIDE_CONTENT)},
+  {files: ['src/content/**'], rules: restrict(SCRIPTS, CONTENT_IMPORTS)},
   {files: ['src/**/*.test.{ts,tsx}', 'src/*.{ts,tsx,js}'], rules: restrict(SCRIPTS)},
   {files: ['scripts/**'], rules: restrict(SRC_BUT_CONTENT, LINKS_INTERNALS)},
   {files: ['scripts/links/**'], rules: restrict(SRC_BUT_CONTENT)},

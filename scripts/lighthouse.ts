@@ -10,6 +10,7 @@ import {parseArgs} from 'node:util';
 import {loadBudgetConfig, parseUsage} from './perf/cli';
 import {formatComparisonTable, formatLighthouseTable, type LighthouseRow, type Preset} from './perf/lighthouseCore';
 import {runLighthouse, type LighthouseRunOptions, type LighthouseRunResult} from './perf/lighthouseRun';
+import {missingChromium} from './common/chromium';
 import {htmlCandidates} from './common/staticServer';
 
 const HELP = `Usage: npm run lighthouse -- [options]
@@ -84,7 +85,6 @@ async function readOptions(): Promise<CliOptions | number> {
     runs,
     compress: !args['no-compress'],
     minScores: config.lighthouse.minScores,
-    chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     reportsDir: args.reports,
     jsonFile: args.json,
     summaryFile: args.summary,
@@ -98,8 +98,7 @@ function missingInput(options: CliOptions): string | undefined {
     const missing = options.pages.filter((p) => !htmlCandidates(p).some((c) => existsSync(path.join(dir, c))));
     if (missing.length > 0) return `not in ${dir}: ${missing.join(', ')}`;
   }
-  if (!existsSync(options.chromePath)) return `no Chromium at ${options.chromePath} (set CHROMIUM_PATH)`;
-  return undefined;
+  return missingChromium();
 }
 
 /** Prints the tables and the verdict, and writes the JSON and job summary when asked; true if a page failed. */

@@ -9,7 +9,7 @@ import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {parseUsage} from '../perf/cli';
 import {htmlCandidates} from '../common/staticServer';
-import {CHROMIUM_PATH} from '../perf/browserCheck';
+import {missingChromium} from '../common/chromium';
 import {formatBlockingReport} from './blockingCore';
 import {measureBlocking, type BlockingRunOptions} from './blockingRun';
 
@@ -83,8 +83,9 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
   }
-  if (!existsSync(CHROMIUM_PATH)) {
-    console.error(`bench:blocking: no Chromium at ${CHROMIUM_PATH}: \`apt-get install -y chromium\`, or set CHROMIUM_PATH`);
+  const noChromium = missingChromium();
+  if (noChromium) {
+    console.error(`bench:blocking: ${noChromium}`);
     return 2;
   }
   try {

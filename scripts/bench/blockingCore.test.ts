@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {blockingAfter, formatBlockingReport, mannWhitneyZ, median} from './blockingCore';
+import {blockingAfter, formatBlockingReport, mannWhitneyZ} from './blockingCore';
 
 describe('blockingAfter', () => {
   it('counts what each task runs after first paint beyond 50 ms, like Lighthouse', () => {
@@ -14,17 +14,6 @@ describe('blockingAfter', () => {
 
   it('is zero for a load without long tasks', () => {
     expect(blockingAfter([], 500)).toEqual({blockingMs: 0, longestMs: 0});
-  });
-});
-
-describe('median', () => {
-  it('takes the middle value, or the mean of the two middle ones', () => {
-    expect(median([5, 1, 3])).toBe(3);
-    expect(median([4, 1, 3, 2])).toBe(2.5);
-  });
-
-  it('refuses no values', () => {
-    expect(() => median([])).toThrow(/no values/);
   });
 });
 

@@ -5,6 +5,7 @@
  * untraced figure moves beyond the noise too. Pure functions; scripts/bench/blockingRun.ts
  * collects the tasks, scripts/bench/blocking.ts is the CLI.
  */
+import {median} from '../common/median';
 
 /** A `longtask` entry: when it started and how long it ran, in ms since navigation. */
 export interface LongTask {
@@ -32,13 +33,6 @@ export function blockingAfter(tasks: readonly LongTask[], firstContentfulPaint: 
     if (afterPaint > BLOCKING_THRESHOLD_MS) blockingMs += afterPaint - BLOCKING_THRESHOLD_MS;
   }
   return {blockingMs, longestMs};
-}
-
-export function median(values: readonly number[]): number {
-  if (values.length === 0) throw new Error('median of no values');
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 /**

@@ -4,11 +4,11 @@
  * moment after hydration. No tracing or profiling: those slow some tasks more than others.
  * The CPU is slowed down the way Lighthouse's mobile preset assumes a phone is (4× by default).
  */
-import {chromium, type Browser} from 'playwright-core';
+import type {Browser} from 'playwright-core';
+import {launchChromium} from '../common/chromium';
 import {serveStatic, type StaticServer} from '../common/staticServer';
 import {waitForHydration} from '../common/hydration';
 import {HYDRATED_ATTRIBUTE} from '../../src/content/site';
-import {CHROMIUM_PATH} from '../perf/browserCheck';
 import {blockingAfter, type LongTask, type Series} from './blockingCore';
 
 export interface BlockingRunOptions {
@@ -71,7 +71,7 @@ export async function measureBlocking(options: BlockingRunOptions): Promise<Seri
   let browser: Browser | undefined;
   try {
     for (const build of builds) servers.push(await serve(build.root));
-    browser = await chromium.launch({executablePath: CHROMIUM_PATH, args: ['--no-sandbox']});
+    browser = await launchChromium();
     const series: Series[] = builds.map((b) => ({label: b.label, loads: []}));
     for (let run = 0; run < options.runs; run++) {
       // Alternate which build goes first, so neither gains from a quieter moment.

@@ -9,6 +9,7 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
+import {median} from '../common/median';
 import {parseUsage} from '../perf/cli';
 
 const HELP = `Usage: npm run bench:build -- [--runs N] [--only faster|webpack]
@@ -38,8 +39,6 @@ function timeBuild(faster: boolean, outDir: string): number {
   if (result.status !== 0) throw new Error(`build with Faster ${faster ? 'on' : 'off'} failed:\n${result.stderr.slice(-2000)}`);
   return seconds;
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 function main(): number {
   const args = parseUsage(HELP, () =>

@@ -79,6 +79,7 @@ export function cacheControl(relativePath: string): string {
 }
 
 export interface StaticServer {
+  /** Origin plus base path, without a trailing slash, e.g. `http://127.0.0.1:41234/base`. */
   url: string;
   close(): Promise<void>;
 }

@@ -1,8 +1,9 @@
 /**
- * For tests: the lines of some output that GitHub's runner would execute as workflow commands, parsed the
- * way actions/runner does (src/Runner.Common/ActionCommand.cs: TryParseV2, then the older TryParse):
- * `::name …::` after leading white space, or `##[name …]` anywhere in the line, for a registered name.
- * Kept apart from scripts/githubAnnotation.ts on purpose: it checks that code, it must not share its logic.
+ * A test helper (githubAnnotation.test.ts beside it, scripts/links/hostile.test.ts): the lines of some
+ * output that GitHub's runner would execute as workflow commands, parsed the way actions/runner does
+ * (src/Runner.Common/ActionCommand.cs: TryParseV2, then the older TryParse): `::name …::` after leading
+ * white space, or `##[name …]` anywhere in the line, for a registered name.
+ * Kept apart from githubAnnotation.ts on purpose: it checks that code, it must not share its logic.
  */
 const REGISTERED = [
   'error',

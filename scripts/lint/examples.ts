@@ -3,12 +3,12 @@
  * (or the given pages and folders) by its language. See `--help` and CONTRIBUTING.md#code-examples.
  */
 import {readFileSync} from 'node:fs';
-import {githubAnnotation} from '../githubAnnotation';
 import type {HeredocReport} from './examples/heredocYaml';
 import {checkPage, type BlockReport} from './examples/index';
 import {KUBERNETES_VERSION} from './examples/kubernetes';
 import {SetupError} from './examples/problem';
-import {displayName, formatProblem, markdownFiles, type LintProblem} from './pageFiles';
+import {displayName, markdownFiles} from './pageFiles';
+import {reportProblems, type LintProblem} from './problems';
 
 const HELP = `Usage: npm run lint:examples -- [--list] [PATH …]
 
@@ -71,7 +71,7 @@ async function main(args: string[]): Promise<void> {
     blocks.push(...page.blocks.map((report) => ({file, report})));
   }
 
-  const out: string[] = problems.map(formatProblem);
+  const out: string[] = [];
   const heredocs = blocks.flatMap(({file, report}) => (report.heredocs ?? []).map((h) => ({file, h})));
   const optedOut = [
     ...blocks
@@ -95,25 +95,21 @@ async function main(args: string[]): Promise<void> {
   for (const b of blocks)
     counts.set(b.report.block.language || '(none)', (counts.get(b.report.block.language || '(none)') ?? 0) + 1);
   const perLanguage = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([l, n]) => `${n} ${l}`);
-  out.push(
-    '',
+  const checked =
     `${blocks.length} code blocks in ${found.files.length} page${found.files.length === 1 ? '' : 's'}` +
-      (perLanguage.length ? ` (${perLanguage.join(', ')})` : '') +
-      `; ${heredocs.length} heredoc${heredocs.length === 1 ? '' : 's'} writing YAML` +
-      ` (${heredocs.filter(({h}) => h.status === 'checked').length} checked)` +
-      `; ${optedOut.length} opted out. ` +
-      (problems.length
-        ? `✖ ${problems.length} problem${problems.length === 1 ? '' : 's'}. The checks are explained in CONTRIBUTING.md#code-examples.`
-        : '✔ No problems.'),
+    (perLanguage.length ? ` (${perLanguage.join(', ')})` : '') +
+    `; ${heredocs.length} heredoc${heredocs.length === 1 ? '' : 's'} writing YAML` +
+    ` (${heredocs.filter(({h}) => h.status === 'checked').length} checked)` +
+    `; ${optedOut.length} opted out.`;
+  console.log(
+    reportProblems({
+      problems,
+      checked,
+      details: out,
+      explained: 'CONTRIBUTING.md#code-examples',
+      annotationTitle: () => 'lint:examples',
+    }),
   );
-  if (process.env.GITHUB_ACTIONS === 'true') {
-    out.push(
-      ...problems.map((p) =>
-        githubAnnotation('error', {file: p.file, line: p.line, column: p.column, title: 'lint:examples'}, p.message),
-      ),
-    );
-  }
-  console.log(out.join('\n'));
   process.exitCode = problems.length ? 1 : 0;
 }
 

@@ -5,19 +5,6 @@ import path from 'node:path';
 export const ROOT = path.resolve(__dirname, '../..');
 export const DOCS = path.join(ROOT, 'docs');
 
-/** A problem as the lint commands print it: `file:line:column  message  [check]`. */
-export interface LintProblem {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-  check: string;
-}
-
-export function formatProblem(p: LintProblem): string {
-  return `${p.file}:${p.line}:${p.column}  ${p.message}  [${p.check}]`;
-}
-
 /** How a file is named in output: relative to the working directory when inside it. */
 export function displayName(file: string): string {
   const relative = path.relative(process.cwd(), file);

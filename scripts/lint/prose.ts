@@ -3,8 +3,8 @@
  * (or the given pages and folders). Code, URLs, front matter and JSX attributes are not prose.
  */
 import {readFileSync} from 'node:fs';
-import {githubAnnotation} from '../githubAnnotation';
-import {displayName, formatProblem, markdownFiles, type LintProblem} from './pageFiles';
+import {displayName, markdownFiles} from './pageFiles';
+import {reportProblems, type LintProblem} from './problems';
 import {checkProse} from './prose/index';
 import {checkWordList, WORD_LIST} from './prose/wordList';
 
@@ -49,25 +49,14 @@ async function main(args: string[]): Promise<void> {
     const file = displayName(path);
     for (const p of await checkProse(path, readFileSync(path, 'utf8'))) problems.push({file, ...p});
   }
-  const out = problems.map(formatProblem);
-  out.push(
-    `${problems.length ? '\n' : ''}${found.files.length} page${found.files.length === 1 ? '' : 's'} checked. ` +
-      (problems.length
-        ? `✖ ${problems.length} problem${problems.length === 1 ? '' : 's'}. See CONTRIBUTING.md#spelling.`
-        : '✔ No problems.'),
+  console.log(
+    reportProblems({
+      problems,
+      checked: `${found.files.length} page${found.files.length === 1 ? '' : 's'} checked.`,
+      explained: 'CONTRIBUTING.md#spelling',
+      annotationTitle: (p) => `lint:prose ${p.check}`,
+    }),
   );
-  if (process.env.GITHUB_ACTIONS === 'true') {
-    out.push(
-      ...problems.map((p) =>
-        githubAnnotation(
-          'error',
-          {file: p.file, line: p.line, column: p.column, title: `lint:prose ${p.check}`},
-          p.message,
-        ),
-      ),
-    );
-  }
-  console.log(out.join('\n'));
   process.exitCode = problems.length ? 1 : 0;
 }
 

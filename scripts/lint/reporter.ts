@@ -3,7 +3,8 @@ import path from 'node:path';
 import type {VFile} from 'vfile';
 import type {VFileMessage} from 'vfile-message';
 import {ruleName} from './shared';
-import {githubAnnotation, markdownCode, noWorkflowCommands, oneLine} from '../githubAnnotation';
+import {markdownCode, oneLine} from '../common/githubAnnotation';
+import {reportProblems, type LintProblem} from './problems';
 
 /**
  * The remark-cli reporter for `npm run lint:md`: one line per problem,
@@ -11,14 +12,6 @@ import {githubAnnotation, markdownCode, noWorkflowCommands, oneLine} from '../gi
  * Never prints a stack trace: a page that does not parse shows where and why.
  * On GitHub Actions it also writes annotations and a step summary.
  */
-
-interface Problem {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-  rule: string;
-}
 
 /** Sources whose errors mean the page could not be parsed at all. */
 const PARSE_SOURCES = /^(micromark|mdast-util|remark-mdx|remark-parse|remark-frontmatter)/;
@@ -57,7 +50,7 @@ function pick(m: VFileMessage): Located {
   return {reason: m.reason, line: m.line, column: m.column, source: m.source, ruleId: m.ruleId};
 }
 
-export function toProblem(file: VFile, m: VFileMessage): Problem {
+export function toProblem(file: VFile, m: VFileMessage): LintProblem {
   const name = file.path ? path.relative(file.cwd, path.resolve(file.cwd, file.path)) || file.path : '<stdin>';
   const display = name.startsWith('..') ? path.resolve(file.cwd, file.path) : name;
   const found = unwrap(m);
@@ -74,30 +67,26 @@ export function toProblem(file: VFile, m: VFileMessage): Problem {
     line: found.line ?? 1,
     column: found.column ?? 1,
     message,
-    rule: ruleName(found),
+    check: ruleName(found),
   };
 }
 
-function githubOutput(problems: Problem[]): string {
+/** On GitHub Actions, every problem in the step summary too (annotations stop at 10 a step). */
+function writeStepSummary(problems: LintProblem[]): void {
   const summaryPath = process.env.GITHUB_STEP_SUMMARY;
-  if (summaryPath && problems.length > 0) {
-    const rows = problems.map(
-      (p) =>
-        `| ${markdownCode(`${p.file}:${p.line}:${p.column}`, {inTable: true, maxChars: 500})} | ${oneLine(p.message, 1000).replace(/\|/g, '\\|')} | ${markdownCode(p.rule, {inTable: true})} |`,
-    );
-    appendFileSync(
-      summaryPath,
-      ['### Markdown lint', '', '| Where | Problem | Rule |', '|---|---|---|', ...rows, ''].join('\n'),
-    );
-  }
-  // GitHub shows only the first 10 annotations of a step; the summary has them all.
-  return problems
-    .map((p) => githubAnnotation('error', {file: p.file, line: p.line, column: p.column, title: p.rule}, p.message))
-    .join('\n');
+  if (process.env.GITHUB_ACTIONS !== 'true' || !summaryPath) return;
+  const rows = problems.map(
+    (p) =>
+      `| ${markdownCode(`${p.file}:${p.line}:${p.column}`, {inTable: true, maxChars: 500})} | ${oneLine(p.message, 1000).replace(/\|/g, '\\|')} | ${markdownCode(p.check, {inTable: true})} |`,
+  );
+  appendFileSync(
+    summaryPath,
+    ['### Markdown lint', '', '| Where | Problem | Rule |', '|---|---|---|', ...rows, ''].join('\n'),
+  );
 }
 
 export default function reporter(files: VFile[]): string {
-  const problems: Problem[] = [];
+  const problems: LintProblem[] = [];
   for (const file of files) {
     const sorted = [...file.messages].sort(
       (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
@@ -105,16 +94,6 @@ export default function reporter(files: VFile[]): string {
     for (const m of sorted) problems.push(toProblem(file, m));
   }
   if (problems.length === 0) return '';
-  // File names and messages quote what pull requests contain: never a second line, never a workflow command.
-  const lines = problems.map(
-    (p) => `${oneLine(p.file, 500)}:${p.line}:${p.column}  ${oneLine(p.message, 1000)}  [${oneLine(p.rule)}]`,
-  );
-  const fileCount = new Set(problems.map((p) => p.file)).size;
-  lines.push(
-    '',
-    `✖ ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${fileCount} file${fileCount === 1 ? '' : 's'}. ` +
-      'Each rule is explained in CONTRIBUTING.md#lint-rules.',
-  );
-  const report = noWorkflowCommands(lines.join('\n'));
-  return process.env.GITHUB_ACTIONS === 'true' ? `${report}\n${githubOutput(problems)}` : report;
+  writeStepSummary(problems);
+  return reportProblems({problems, explained: 'CONTRIBUTING.md#lint-rules', annotationTitle: (p) => p.check});
 }

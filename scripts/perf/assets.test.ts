@@ -1,13 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {
-  assetPathInBuild,
-  compressedSizes,
-  kb,
-  parseAttributes,
-  parsePageAssets,
-  parseSitemap,
-  sumSizes,
-} from './assets';
+import {assetPathInBuild, compressedSizes, kb, parsePageAssets, parseSitemap, sumSizes} from './assets';
 
 describe('parsePageAssets', () => {
   it('finds stylesheets, deferred scripts and script preloads, as Docusaurus minifies them', () => {
@@ -45,19 +37,17 @@ describe('parsePageAssets', () => {
       <script nomodule src=/legacy.js></script><link rel=stylesheet href="data:text/css,a{}"><link rel="preload" as="style" href="/b.css">`;
     expect(parsePageAssets(html)).toEqual({css: ['/b.css'], js: ['/a.js']});
   });
-});
 
-describe('parseAttributes', () => {
-  it('reads quoted, unquoted and valueless attributes and decodes entities', () => {
-    const attrs = parseAttributes(` src="/x.js?a=1&amp;b=2" defer data-x='y' type=module`);
-    expect(Object.fromEntries(attrs)).toEqual({src: '/x.js?a=1&b=2', defer: '', 'data-x': 'y', type: 'module'});
+  it('reads quoted, unquoted and single-quoted attributes with their entities decoded', () => {
+    const html = `<script src="/x.js?a=1&amp;b=2" defer></script><link rel='stylesheet' href='/s.css?v=&#39;1&#39;'><script type=module src=/m.js></script>`;
+    expect(parsePageAssets(html)).toEqual({css: ["/s.css?v='1'"], js: ['/x.js?a=1&b=2', '/m.js']});
   });
 });
 
 describe('parseSitemap', () => {
   it('lists every loc in order', () => {
-    const xml = `<urlset><url><loc>https://x.io/docs</loc><lastmod>2026-01-01</lastmod></url><url><loc> https://x.io/ </loc></url></urlset>`;
-    expect(parseSitemap(xml)).toEqual(['https://x.io/docs', 'https://x.io/']);
+    const xml = `<urlset><url><loc>https://x.io/docs</loc><lastmod>2026-01-01</lastmod></url><url><loc> https://x.io/?a=1&amp;b=2 </loc></url></urlset>`;
+    expect(parseSitemap(xml)).toEqual(['https://x.io/docs', 'https://x.io/?a=1&b=2']);
   });
 });
 

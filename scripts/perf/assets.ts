@@ -9,8 +9,9 @@
  * (routeGraph.ts). The browser cross-check in docs-internal/performance.md shows this set equals
  * what Chromium fetches on a first visit.
  */
-import {AFTER_PAINT_ATTRIBUTE} from '../../src/content/site';
 import {gzipSync, brotliCompressSync, constants as zlibConstants} from 'node:zlib';
+import {load} from 'cheerio';
+import {AFTER_PAINT_ATTRIBUTE} from '../../src/content/site';
 
 export type AssetKind = 'html' | 'css' | 'js';
 
@@ -21,70 +22,47 @@ export interface PageAssets {
   js: string[];
 }
 
-const TAG = /<(script|link)\b([^>]*)>/gi;
-const ATTR = /([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-
-/** Attributes of one tag's attribute string, names lower-cased; valueless attributes map to ''. */
-export function parseAttributes(source: string): Map<string, string> {
-  const attrs = new Map<string, string>();
-  for (const match of source.matchAll(ATTR)) {
-    const name = match[1]!.toLowerCase();
-    if (!attrs.has(name)) attrs.set(name, decodeEntities(match[2] ?? match[3] ?? match[4] ?? ''));
-  }
-  return attrs;
-}
-
-function decodeEntities(value: string): string {
-  return value
-    .replace(/&amp;/g, '&')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>');
-}
-
-/** Strips comments so commented-out tags are not counted. */
-function withoutComments(html: string): string {
-  return html.replace(/<!--[\s\S]*?-->/g, '');
-}
-
-/** The CSS and JS a first visit of this HTML requests, by parsing its tags. */
+/** The CSS and JS a first visit of this HTML requests, read from its tags (cheerio; comments are not tags). */
 export function parsePageAssets(html: string): PageAssets {
   const css: string[] = [];
   const js: string[] = [];
   const add = (list: string[], href: string | undefined) => {
     if (href && !href.startsWith('data:') && !list.includes(href)) list.push(href);
   };
-  for (const match of withoutComments(html).matchAll(TAG)) {
-    const tag = match[1]!.toLowerCase();
-    const attrs = parseAttributes(match[2]!);
-    if (tag === 'script') {
-      const type = (attrs.get('type') ?? '').toLowerCase();
+  const $ = load(html);
+  $('script, link').each((_, element) => {
+    const tag = $(element);
+    if (element.tagName === 'script') {
+      const type = (tag.attr('type') ?? '').toLowerCase();
       // JSON-LD and other data blocks are not fetched; nomodule scripts are skipped by modern browsers.
-      if (attrs.has('nomodule') || (type !== '' && type !== 'module' && !type.includes('javascript'))) continue;
-      add(js, attrs.get('src'));
-      for (const src of (attrs.get(AFTER_PAINT_ATTRIBUTE) ?? '').split(/\s+/)) add(js, src);
-      continue;
+      if (tag.attr('nomodule') !== undefined || (type !== '' && type !== 'module' && !type.includes('javascript')))
+        return;
+      add(js, tag.attr('src'));
+      for (const src of (tag.attr(AFTER_PAINT_ATTRIBUTE) ?? '').split(/\s+/)) add(js, src);
+      return;
     }
-    const rels = (attrs.get('rel') ?? '').toLowerCase().split(/\s+/);
-    const href = attrs.get('href');
+    const rels = (tag.attr('rel') ?? '').toLowerCase().split(/\s+/);
+    const href = tag.attr('href');
     if (rels.includes('stylesheet')) {
       // A print-only or disabled sheet is still downloaded by browsers (at low priority): count it.
       add(css, href);
     } else if (rels.includes('modulepreload')) {
       add(js, href);
     } else if (rels.includes('preload')) {
-      const as = (attrs.get('as') ?? '').toLowerCase();
+      const as = (tag.attr('as') ?? '').toLowerCase();
       if (as === 'script') add(js, href);
       else if (as === 'style') add(css, href);
     }
-  }
+  });
   return {css, js};
 }
 
 /** `<loc>` entries of a sitemap, in order. */
 export function parseSitemap(xml: string): string[] {
-  return [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m) => decodeEntities(m[1]!));
+  const $ = load(xml, {xml: true});
+  return $('loc')
+    .map((_, loc) => $(loc).text().trim())
+    .get();
 }
 
 /**

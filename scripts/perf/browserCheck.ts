@@ -3,11 +3,9 @@
  * a fresh browser context per page (empty cache, no service worker), the build served by
  * scripts/common/staticServer.ts, every response recorded until the network is idle.
  */
-import {chromium} from 'playwright-core';
+import {launchChromium} from '../common/chromium';
 import {serveStatic} from '../common/staticServer';
 import {waitForHydration} from '../common/hydration';
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface FetchedPage {
   path: string;
@@ -34,7 +32,7 @@ export async function fetchInBrowser(
   pages: readonly string[],
 ): Promise<FetchedPage[]> {
   const server = await serveStatic({root: buildDir, baseUrl});
-  const browser = await chromium.launch({executablePath: CHROMIUM_PATH, args: ['--no-sandbox']});
+  const browser = await launchChromium();
   const base = baseUrl.replace(/\/?$/, '/');
   try {
     const results: FetchedPage[] = [];

@@ -1,4 +1,5 @@
 /** Pure parts of `npm run lighthouse`: pulling figures out of a Lighthouse result and judging them. */
+import {median} from '../common/median';
 import {LIGHTHOUSE_CATEGORIES, type LighthouseCategory, type LighthouseConfig} from './budgetCore';
 
 export type Preset = 'mobile' | 'desktop';
@@ -117,12 +118,8 @@ export function medianRun<T extends LighthouseFigures>(runs: readonly T[]): T {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
+/** The median of the values that were measured, or null when none was. */
+const medianOrNull = (values: readonly number[]) => (values.length === 0 ? null : median(values));
 
 const fmt = (value: number | null, digits = 0, unit = '') => (value === null ? '–' : `${value.toFixed(digits)}${unit}`);
 
@@ -140,8 +137,8 @@ export interface Comparison {
 export function formatComparisonTable(comparisons: readonly Comparison[]): string {
   const header = ['page', 'preset', 'runs', 'perf before', 'perf after', 'TBT before', 'TBT after', 'TBT change'];
   const figures = (runs: readonly LighthouseFigures[]) => ({
-    perf: median(runs.flatMap((r) => (r.scores.performance === null ? [] : [r.scores.performance]))),
-    tbt: median(runs.flatMap((r) => (r.tbtMs === null ? [] : [r.tbtMs]))),
+    perf: medianOrNull(runs.flatMap((r) => (r.scores.performance === null ? [] : [r.scores.performance]))),
+    tbt: medianOrNull(runs.flatMap((r) => (r.tbtMs === null ? [] : [r.tbtMs]))),
   });
   const cells = comparisons.map((c) => {
     const before = figures(c.baseline);

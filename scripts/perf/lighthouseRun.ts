@@ -14,6 +14,7 @@ import {
   type LighthouseRow,
   type Preset,
 } from './lighthouseCore';
+import {CHROMIUM_ARGS, CHROMIUM_PATH} from '../common/chromium';
 import {serveStatic, type StaticServer} from '../common/staticServer';
 
 export interface LighthouseRunOptions {
@@ -26,7 +27,6 @@ export interface LighthouseRunOptions {
   runs: number;
   compress: boolean;
   minScores: LighthouseConfig['minScores'];
-  chromePath: string;
   /** Where to save each run's full report (JSON), if anywhere. */
   reportsDir?: string;
 }
@@ -40,16 +40,13 @@ export interface LighthouseRunResult {
 type Audit = (origin: string, page: string, preset: Preset, reportName: string) => Promise<LighthouseFigures>;
 
 /** One Chrome for all runs, and an audit function that runs Lighthouse in it. */
-async function startLighthouse(
-  chromePath: string,
-  reportsDir: string | undefined,
-): Promise<{audit: Audit; close(): Promise<void>}> {
+async function startLighthouse(reportsDir: string | undefined): Promise<{audit: Audit; close(): Promise<void>}> {
   const {default: lighthouse} = await import('lighthouse');
   const {default: desktopConfig} = await import('lighthouse/core/config/desktop-config.js');
   const chromeLauncher = await import('chrome-launcher');
   const chrome = await chromeLauncher.launch({
-    chromePath,
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    chromePath: CHROMIUM_PATH,
+    chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
   });
   if (reportsDir) await fs.mkdir(reportsDir, {recursive: true});
   const audit: Audit = async (origin, page, preset, reportName) => {
@@ -109,7 +106,7 @@ export async function runLighthouse(
   const comparisons: Comparison[] = [];
   let lighthouse: Awaited<ReturnType<typeof startLighthouse>> | undefined;
   try {
-    lighthouse = await startLighthouse(options.chromePath, options.reportsDir);
+    lighthouse = await startLighthouse(options.reportsDir);
     for (const page of options.pages) {
       for (const preset of options.presets) {
         const {results, baseline} = await measurePage(

@@ -7,6 +7,7 @@
  *   routesChunkNames.json route key → chunk names (component, content, props, context)
  *   client-manifest.json  chunk name → chunk ids ("origins") → emitted files ("assets")
  */
+import {matchRoutes} from 'react-router-config';
 
 export interface RouteNode {
   path: string;
@@ -41,22 +42,13 @@ export function parseRoutesModule(source: string): RouteNode[] {
   return convert(raw);
 }
 
-function matches(route: RouteNode, pathname: string): boolean {
-  if (route.path === '*') return true;
-  const want = route.path.replace(/\/+$/, '') || '/';
-  const have = pathname.replace(/\/+$/, '') || '/';
-  if (route.exact) return want === have;
-  return want === '/' || have === want || have.startsWith(`${want}/`);
-}
-
 /**
- * The chain of routes rendered for a pathname, outermost first, following react-router-config's
- * matchRoutes: at each level the first matching route wins, then its children are matched.
+ * The chain of routes rendered for a pathname, outermost first: react-router-config's
+ * matchRoutes, the matcher Docusaurus's client runs (resolved through @docusaurus/core on purpose,
+ * so it is the copy the site bundles, not a second version of our own).
  */
 export function matchRouteChain(routes: readonly RouteNode[], pathname: string): RouteNode[] {
-  const route = routes.find((r) => matches(r, pathname));
-  if (!route) return [];
-  return [route, ...matchRouteChain(route.routes, pathname)];
+  return matchRoutes([...routes], pathname).map(({route}) => route);
 }
 
 /** All chunk names in one routesChunkNames.json entry (its values nest: `__context.plugin`, props…). */

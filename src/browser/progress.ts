@@ -10,7 +10,7 @@ import {useCallback, useSyncExternalStore} from 'react';
  * `learned`, keyed `section/exercise-anchor` like a topic. So progress stored before exercises
  * existed loads as it is, and a copy of the site still on version 1 code (an open tab, the
  * offline copy) keeps the exercise entries when it writes, instead of reading a version 2 as
- * empty and overwriting it. The module outline tells topics and exercises apart.
+ * empty and overwriting it. The section index tells topics and exercises apart.
  */
 export const PROGRESS_STORAGE_KEY = 'containers-module:progress';
 export const PROGRESS_VERSION = 1;

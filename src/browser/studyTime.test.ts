@@ -1,9 +1,9 @@
 import {describe, expect, it} from 'vitest';
-import type {OutlineSectionData} from '../content/moduleOutline';
+import type {IndexedSection} from '../content/sectionIndex';
 import {EMPTY_PROGRESS, type ProgressState} from './progress';
 import {countText, formatMinutes, moduleStatus, sectionStatus} from './studyTime';
 
-function section(key: string, minutes: number, topics: string[], exercises: [id: string, minutes: number][] = []): OutlineSectionData {
+function section(key: string, minutes: number, topics: string[], exercises: [id: string, minutes: number][] = []): IndexedSection {
   return {
     key,
     title: key,

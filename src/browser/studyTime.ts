@@ -1,8 +1,8 @@
-import type {OutlineSectionData} from '../content/moduleOutline';
+import type {IndexedSection} from '../content/sectionIndex';
 import type {ProgressState} from './progress';
 
 export interface SectionStatus {
-  section: OutlineSectionData;
+  section: IndexedSection;
   /** Topics learned, of `total`. */
   learned: number;
   total: number;
@@ -16,7 +16,7 @@ export interface SectionStatus {
  * A section's study time is its exercise's stated time plus reading time shared equally by its
  * topics: a topic learned takes its share off the time left, an exercise done takes its own time.
  */
-export function sectionStatus(section: OutlineSectionData, progress: ProgressState): SectionStatus {
+export function sectionStatus(section: IndexedSection, progress: ProgressState): SectionStatus {
   const total = section.topics.length;
   const learned = section.topics.filter((t) => t.key in progress.learned).length;
   const exerciseMinutes = section.exercises.reduce((acc, e) => acc + e.minutes, 0);
@@ -28,7 +28,7 @@ export function sectionStatus(section: OutlineSectionData, progress: ProgressSta
 }
 
 /** The module's size, whatever the learner's progress: its topics, exercises and study time. */
-export function moduleTotals(sections: readonly OutlineSectionData[]): {topics: number; exercises: number; minutes: number} {
+export function moduleTotals(sections: readonly IndexedSection[]): {topics: number; exercises: number; minutes: number} {
   return {
     topics: sections.reduce((acc, s) => acc + s.topics.length, 0),
     exercises: sections.reduce((acc, s) => acc + s.exercises.length, 0),
@@ -36,7 +36,7 @@ export function moduleTotals(sections: readonly OutlineSectionData[]): {topics: 
   };
 }
 
-export function moduleStatus(sections: readonly OutlineSectionData[], progress: ProgressState) {
+export function moduleStatus(sections: readonly IndexedSection[], progress: ProgressState) {
   const perSection = sections.map((s) => sectionStatus(s, progress));
   const sum = (pick: (s: SectionStatus) => number) => perSection.reduce((acc, s) => acc + pick(s), 0);
   const totals = moduleTotals(sections);

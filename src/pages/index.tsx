@@ -3,12 +3,13 @@ import clsx from 'clsx';
 import Link from '@docusaurus/Link';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
-import {useModuleOutline} from '@site/src/browser/useModuleOutline';
-import {formatMinutes, moduleTotals} from '@site/src/browser/studyTime';
+import {useSectionIndex} from '@site/src/browser/useSectionIndex';
+import {formatMinutes} from '@site/src/browser/studyTime';
+import ModuleSummary from '@site/src/components/ModuleSummary';
 import styles from './index.module.css';
 
 function SectionGrid(): ReactNode {
-  const {sections} = useModuleOutline();
+  const {sections} = useSectionIndex();
   return (
     <ol className={styles.grid}>
       {sections.map((section, index) => (
@@ -27,8 +28,6 @@ function SectionGrid(): ReactNode {
 }
 
 export default function Home(): ReactNode {
-  const {sections} = useModuleOutline();
-  const {topics, minutes} = moduleTotals(sections);
   return (
     <Layout
       title="Module 4: Containerization and Orchestration"
@@ -36,14 +35,10 @@ export default function Home(): ReactNode {
     >
       <header className={styles.hero}>
         <div className="container">
-          <p className={styles.kicker}>DevOps engineering curriculum · Module 4</p>
-          <Heading as="h1" className={styles.title}>
-            Containerization and Orchestration
-          </Heading>
-          <p className={styles.lead}>
-            From a single container to production Kubernetes: images, orchestration, service meshes, observability and
-            delivery. {sections.length} sections, {topics} topics, about {formatMinutes(minutes)} of study.
-          </p>
+          <ModuleSummary
+            variant="hero"
+            lead="From a single container to production Kubernetes: images, orchestration, service meshes, observability and delivery."
+          />
           <div className={styles.actions}>
             <Link className="button button--primary button--lg" to="/docs">
               Start the module

@@ -4,8 +4,8 @@ import Heading from '@theme/Heading';
 import Link from '@docusaurus/Link';
 import MDXContent from '@theme/MDXContent';
 import useIsBrowser from '@docusaurus/useIsBrowser';
-import {useModuleOutline} from '@site/src/browser/useModuleOutline';
-import {formatMinutes, moduleTotals} from '@site/src/browser/studyTime';
+import {useSectionIndex} from '@site/src/browser/useSectionIndex';
+import ModuleSummary from '@site/src/components/ModuleSummary';
 import CodeBlock, {type Props as CodeBlockProps} from '@site/src/theme/CodeBlock';
 import type {MdxComponents, MdxContent} from '@site/src/print/sections';
 import styles from './print.module.css';
@@ -54,7 +54,7 @@ function PrintButton(): ReactNode {
 }
 
 function SectionArticles({content}: {content: SectionMap}): ReactNode {
-  const {sections} = useModuleOutline();
+  const {sections} = useSectionIndex();
   return sections.map((section, index) => {
     const Content = content.get(section.key);
     const keptIds = new Set([...section.topics, ...section.exercises].map((item) => item.id));
@@ -99,8 +99,7 @@ function Sections(): ReactNode {
 }
 
 export default function PrintEdition(): ReactNode {
-  const {sections} = useModuleOutline();
-  const {topics, exercises, minutes} = moduleTotals(sections);
+  const {sections} = useSectionIndex();
   return (
     <Layout
       title="One-page edition"
@@ -109,13 +108,12 @@ export default function PrintEdition(): ReactNode {
       <main className={styles.page}>
         <div className="container">
           <header className={styles.header}>
-            <p className={styles.kicker}>DevOps engineering curriculum · Module 4 · One-page edition</p>
-            <Heading as="h1">Containerization and Orchestration</Heading>
-            <p>
-              The whole module on one page: {sections.length} sections, {topics} topics, {exercises} hands-on exercises,
-              about {formatMinutes(minutes)} of study. Print it or save it as PDF; links show their full address on paper,
-              and self-check answers, hints and solutions are printed open.
-            </p>
+            <ModuleSummary
+              variant="plain"
+              edition="One-page edition"
+              lead="The whole module on one page:"
+              after="Print it or save it as PDF; links show their full address on paper, and self-check answers, hints and solutions are printed open."
+            />
             <PrintButton />
           </header>
           <nav aria-labelledby="print-contents" className={styles.contents}>

@@ -17,7 +17,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   assertPrerequisites();
   const server = await startStaticServer();
   const browser = await launchBrowserServer();
-  project.provide('siteBaseUrl', server.baseUrl);
+  project.provide('siteBaseUrl', `${server.url}/`);
   project.provide('browserWsEndpoint', browser.wsEndpoint());
   return async () => {
     await browser.close();

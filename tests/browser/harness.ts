@@ -9,24 +9,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {chromium, type Browser, type BrowserContext, type BrowserServer, type Page} from 'playwright-core';
-import {serveStatic} from '../../scripts/common/staticServer';
+import {launchChromiumServer, missingChromium} from '../../scripts/common/chromium';
+import {serveStatic, type StaticServer} from '../../scripts/common/staticServer';
 
 export {waitForHydration} from '../../scripts/common/hydration';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BUILD_DIR = path.join(ROOT, 'build');
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The site's base path, as in src/content/site.ts (the deploy sets BASE_URL; locally it is `/`). */
 export const BASE_PATH = normaliseBase(process.env.BASE_URL ?? '/');
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 function normaliseBase(base: string): string {
   let result = base.startsWith('/') ? base : `/${base}`;
@@ -37,12 +28,8 @@ function normaliseBase(base: string): string {
 /** Throws, with what to do, when the browser or the build is missing. The suite never skips. */
 export function assertPrerequisites(): void {
   const problems: string[] = [];
-  if (!fs.existsSync(CHROMIUM_PATH)) {
-    problems.push(
-      `No Chromium at ${CHROMIUM_PATH}. Install Debian's browser with \`apt-get install -y chromium\` ` +
-        '(or set CHROMIUM_PATH to a Chromium or Chrome binary).',
-    );
-  }
+  const noChromium = missingChromium();
+  if (noChromium) problems.push(noChromium);
   for (const file of ['index.html', 'sitemap.xml', '404.html']) {
     if (!fs.existsSync(path.join(BUILD_DIR, file))) {
       problems.push(`The built site is missing (${path.relative(ROOT, path.join(BUILD_DIR, file))}). Run \`npm run build\` first.`);
@@ -54,23 +41,16 @@ export function assertPrerequisites(): void {
   }
 }
 
-export interface StaticServer {
-  /** Origin plus base path, ending in `/`, e.g. `http://127.0.0.1:41234/`. */
-  baseUrl: string;
-  close(): Promise<void>;
-}
-
 /**
  * Serves build/ on 127.0.0.1 at a free port with the project's static server (scripts/common/staticServer.ts):
  * clean URLs as on GitHub Pages, compressed, and no HTTP caching, so offline tests prove the service worker.
  */
-export async function startStaticServer(root = BUILD_DIR, basePath = BASE_PATH): Promise<StaticServer> {
-  const server = await serveStatic({root, baseUrl: basePath, httpCache: 'none'});
-  return {baseUrl: `${server.url}/`, close: () => server.close()};
+export function startStaticServer(root = BUILD_DIR, basePath = BASE_PATH): Promise<StaticServer> {
+  return serveStatic({root, baseUrl: basePath, httpCache: 'none'});
 }
 
 export async function launchBrowserServer(): Promise<BrowserServer> {
-  return chromium.launchServer({executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS});
+  return launchChromiumServer();
 }
 
 /** Connects to the run's shared browser (started by globalSetup.ts). */

@@ -5,7 +5,7 @@ import {load, type CheerioAPI} from 'cheerio';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {readOutline} from '../../src/content/outline';
 import {OUTLINE_FILE, expectedResource, readOutlineChanges} from '../../src/node/moduleSource';
-import {sectionFiles} from '../../src/plugins/moduleOutline';
+import {sectionFiles} from '../../src/plugins/sectionIndex';
 import {sectionKeyFromPath} from '../../src/content/sectionKey';
 import {COMPILE_HINT} from '../../src/plugins/compileHints';
 import {formatDate} from '../../src/browser/date';

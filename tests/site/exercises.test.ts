@@ -11,7 +11,7 @@ import {parseMarkdown} from '../../src/content/parse';
 import {readSectionPage} from '../../src/content/page';
 import {sectionKeyFromPath} from '../../src/content/sectionKey';
 import {formatMinutes} from '../../src/browser/studyTime';
-import {sectionFiles} from '../../src/plugins/moduleOutline';
+import {sectionFiles} from '../../src/plugins/sectionIndex';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BUILD = path.join(ROOT, 'build');

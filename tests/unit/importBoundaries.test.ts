@@ -60,3 +60,53 @@ describe('import boundaries', () => {
     expect(await restrictedImports('scripts/links/bench/links.ts', "import {runCli} from '../cli';\n")).toEqual([]);
   });
 });
+
+describe('the allow-lists of browser code and of src/content/', () => {
+  it('refuses Node I/O in src/content/, which the README promises does none', async () => {
+    for (const code of ["import {readFileSync} from 'node:fs';", "import path from 'node:path';", "import fs from 'fs';"]) {
+      expect((await restrictedImports('src/content/example.ts', `${code}\n`)).join('\n'), code).toContain(
+        'src/content/ is the pure content model',
+      );
+    }
+  });
+
+  it('refuses in src/content/ a package the allow-list does not name', async () => {
+    const messages = await restrictedImports('src/content/example.ts', "import {marked} from 'marked';\n");
+    expect(messages.join('\n')).toContain('src/content/ is the pure content model');
+  });
+
+  it('lets src/content/ import itself and the Markdown and YAML parsers', async () => {
+    const code = "import {parse} from 'yaml';\nimport {visit} from 'unist-util-visit';\nimport type {Root} from 'mdast';\nimport {issueAt} from './issue';\n";
+    expect(await restrictedImports('src/content/example.ts', code)).toEqual([]);
+  });
+
+  it('refuses Node-only packages in browser code, such as jsdom', async () => {
+    for (const file of ['src/components/Example/index.tsx', 'src/browser/example.ts', 'src/theme/Example/index.tsx']) {
+      const messages = await restrictedImports(file, "import {JSDOM} from 'jsdom';\n");
+      expect(messages.join('\n'), file).toContain('Browser code imports only React, Docusaurus');
+    }
+  });
+
+  it('refuses Node-only code in browser code however deep the relative path', async () => {
+    const messages = await restrictedImports('src/components/Example/index.tsx', "import {loadLinkHealth} from '../../node/linkHealth';\n");
+    expect(messages.join('\n')).toContain('Browser code cannot import Node-only code');
+  });
+
+  it('refuses @site/ paths outside browser code and src/content/ in browser code', async () => {
+    const messages = await restrictedImports('src/pages/example.tsx', "import {sectionFiles} from '@site/src/plugins/sectionIndex';\n");
+    expect(messages.join('\n')).toContain('Browser code imports from @site/ only');
+  });
+
+  it('lets browser code import React, Docusaurus, clsx and the browser and content parts of src/', async () => {
+    const code = [
+      "import {useState} from 'react';",
+      "import clsx from 'clsx';",
+      "import Link from '@docusaurus/Link';",
+      "import Layout from '@theme/Layout';",
+      "import {REPOSITORY_URL} from '@site/src/content/site';",
+      "import {useProgress} from '@site/src/browser/progress';",
+      "import styles from './styles.module.css';",
+    ].join('\n');
+    expect(await restrictedImports('src/components/Example/index.tsx', `${code}\n`)).toEqual([]);
+  });
+});

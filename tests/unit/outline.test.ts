@@ -6,7 +6,7 @@ import {parseMarkdown} from '../../src/content/parse';
 import {readSectionPage} from '../../src/content/page';
 import {readFrontMatter} from '../../src/content/frontMatter';
 import {OUTLINE_FILE, expectedResource, readOutlineChanges} from '../../src/node/moduleSource';
-import {sectionFiles} from '../../src/plugins/moduleOutline';
+import {sectionFiles} from '../../src/plugins/sectionIndex';
 
 const DOCS = path.resolve(__dirname, '../../docs');
 const outline = readOutline(readFileSync(OUTLINE_FILE, 'utf8'));

@@ -2,7 +2,7 @@ import type {ReactNode} from 'react';
 import clsx from 'clsx';
 import Link from '@docusaurus/Link';
 import useIsBrowser from '@docusaurus/useIsBrowser';
-import {useModuleOutline} from '@site/src/browser/useModuleOutline';
+import {useSectionIndex} from '@site/src/browser/useSectionIndex';
 import {useProgress} from '@site/src/browser/progress';
 import {formatMinutes} from '@site/src/browser/studyTime';
 import styles from './styles.module.css';
@@ -12,7 +12,7 @@ import styles from './styles.module.css';
  * done it. Read from docs/ at build time, so the overview can't list an exercise that isn't there.
  */
 export default function ExerciseList(): ReactNode {
-  const {sections} = useModuleOutline();
+  const {sections} = useSectionIndex();
   const {progress} = useProgress();
   const isBrowser = useIsBrowser();
   const rows = sections.flatMap((section, index) => section.exercises.map((exercise) => ({section, index, exercise})));

@@ -1,7 +1,7 @@
 import type {ReactNode} from 'react';
 import clsx from 'clsx';
 import Link from '@docusaurus/Link';
-import {useModuleOutline} from '@site/src/browser/useModuleOutline';
+import {useSectionIndex} from '@site/src/browser/useSectionIndex';
 import {useProgress} from '@site/src/browser/progress';
 import {countText, formatMinutes, moduleStatus} from '@site/src/browser/studyTime';
 import ProgressFile from './ProgressFile';
@@ -9,7 +9,7 @@ import styles from './styles.module.css';
 
 /** The whole module at a glance: topics learned, exercises done, study time left, and each section's share. */
 export default function ModuleProgress(): ReactNode {
-  const {sections} = useModuleOutline();
+  const {sections} = useSectionIndex();
   const {progress, stored} = useProgress();
   const status = moduleStatus(sections, progress);
   const exerciseKeys = new Set(sections.flatMap((s) => s.exercises.map((e) => e.key)));

@@ -1,6 +1,6 @@
 import type {ReactNode} from 'react';
 import clsx from 'clsx';
-import {useModuleOutline} from '@site/src/browser/useModuleOutline';
+import {useSectionIndex} from '@site/src/browser/useSectionIndex';
 import {useProgress} from '@site/src/browser/progress';
 import {countText, formatMinutes, sectionStatus} from '@site/src/browser/studyTime';
 import styles from './styles.module.css';
@@ -15,7 +15,7 @@ export interface Props {
  * learner has marked. The server renders "0 of N": the same box, so nothing moves on load.
  */
 export default function SectionProgress({section: key}: Props): ReactNode {
-  const {sections} = useModuleOutline();
+  const {sections} = useSectionIndex();
   const {progress} = useProgress();
   const section = sections.find((s) => s.key === key);
   if (!section) return null;

@@ -6,8 +6,8 @@ import {ThemeClassNames} from '@docusaurus/theme-common';
 import {isActiveSidebarItem} from '@docusaurus/plugin-content-docs/client';
 import OriginalLink from '@theme-original/DocSidebarItem/Link';
 import type {Props} from '@theme/DocSidebarItem/Link';
-import {useModuleOutline} from '@site/src/browser/useModuleOutline';
-import type {OutlineSectionData} from '@site/src/content/moduleOutline';
+import {useSectionIndex} from '@site/src/browser/useSectionIndex';
+import type {IndexedSection} from '@site/src/content/sectionIndex';
 import {useProgress} from '@site/src/browser/progress';
 import {countText, sectionStatus} from '@site/src/browser/studyTime';
 import styles from './styles.module.css';
@@ -16,7 +16,7 @@ import styles from './styles.module.css';
  * "1/4": topics learned plus exercises done, of both. Filled only in the browser; the server
  * renders the same box empty, so nothing shifts.
  */
-function ProgressBadge({section}: {section: OutlineSectionData}): ReactNode {
+function ProgressBadge({section}: {section: IndexedSection}): ReactNode {
   const isBrowser = useIsBrowser();
   const {progress} = useProgress();
   const {learned, total, exercisesDone, exercises} = sectionStatus(section, progress);
@@ -37,7 +37,7 @@ function ProgressBadge({section}: {section: OutlineSectionData}): ReactNode {
  */
 export default function DocSidebarItemLink(props: Props): ReactNode {
   const {item, onItemClick, activePath, level, index: _index, ...rest} = props;
-  const {sections} = useModuleOutline();
+  const {sections} = useSectionIndex();
   const section = item.docId === undefined ? undefined : sections.find((s) => s.key === item.docId);
   if (!section) return <OriginalLink {...props} />;
   const isActive = isActiveSidebarItem(item, activePath);

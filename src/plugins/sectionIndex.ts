@@ -9,7 +9,7 @@ import {progressKey, sectionKeyFromPath} from '../content/sectionKey';
 import {exerciseBuildIssues} from '../content/exercise';
 import {formatIssue} from '../content/issue';
 import {MAX_STUDY_MINUTES} from '../content/authoring';
-import type {ModuleOutline, OutlineSectionData} from '../content/moduleOutline';
+import type {SectionIndex, IndexedSection} from '../content/sectionIndex';
 
 /** Section pages are the numbered files in docs/; the overview (index.md) is not one. */
 export function sectionFiles(docsDir: string): string[] {
@@ -19,7 +19,7 @@ export function sectionFiles(docsDir: string): string[] {
     .map((name) => path.join(docsDir, name));
 }
 
-export function readSection(file: string, siteDir: string, docsBasePath: string): OutlineSectionData {
+export function readSection(file: string, siteDir: string, docsBasePath: string): IndexedSection {
   const relative = path.relative(siteDir, file);
   let tree;
   try {
@@ -54,17 +54,17 @@ export function readSection(file: string, siteDir: string, docsBasePath: string)
  * Reads the module's shape (sections, their topics, exercises and study time) once at build time
  * and shares it as global data: progress, time left and the sidebar counts use it.
  */
-export default function moduleOutlinePlugin(context: LoadContext): Plugin<unknown> {
+export default function sectionIndexPlugin(context: LoadContext): Plugin<unknown> {
   const docsDir = path.join(context.siteDir, 'docs');
   const docsBasePath = `${context.baseUrl}docs/`;
   return {
-    name: 'module-outline',
+    name: 'section-index',
     getPathsToWatch: () => [path.join(docsDir, '*.md')],
-    async loadContent(): Promise<ModuleOutline> {
+    async loadContent(): Promise<SectionIndex> {
       return {sections: sectionFiles(docsDir).map((file) => readSection(file, context.siteDir, docsBasePath))};
     },
     async contentLoaded({content, actions}) {
-      actions.setGlobalData(content as ModuleOutline);
+      actions.setGlobalData(content as SectionIndex);
     },
   };
 }
