@@ -66,6 +66,10 @@ const CASES: Record<RuleId, RuleCase> = {
         [2, c('frontmatter'), 'Frontmatter YAML: Nested mappings are not allowed in compact mappings. Fix the YAML'],
       ],
       'fail/03-none.md': [[1, c('frontmatter'), 'Page has no frontmatter']],
+      // Refused before the page is parsed: Docusaurus would evaluate JavaScript frontmatter.
+      'fail/04-language.md': [
+        [1, c('frontmatter'), 'Frontmatter opens with "--- js": the word after `---` names a language'],
+      ],
       'fail/index.md': [
         [1, c('frontmatter'), 'Frontmatter has no `description`'],
         [1, c('frontmatter'), 'Frontmatter has no `slug`'],

@@ -89,6 +89,8 @@ function keyPoints(node: Yaml): Map<string, Point> {
  * `frontmatter`: the page starts with valid YAML frontmatter holding the keys its kind needs.
  * Section pages: title, description, sidebar_position, sidebar_label, study_minutes.
  * The overview (`index.md`): title, description, sidebar_position and `slug: /`.
+ * Frontmatter in another language than YAML (`--- js`) is refused before the page is parsed,
+ * under this rule's name (scripts/lint/pageLimits.ts), as the build refuses it.
  */
 const frontmatter = lintRule<Root>(ruleMeta('frontmatter'), (tree, file) => {
   const node = tree.children[0];
