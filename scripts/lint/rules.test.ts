@@ -220,6 +220,20 @@ const CASES: Record<RuleId, RuleCase> = {
       ],
     },
   },
+  'file-references': {
+    pass: ['pass/01-page.md'],
+    fail: {
+      'fail/01-page.md': [
+        [18, c('file-references'), 'Reference "../../../../../../../../../etc/passwd" leads outside docs/ and static/'],
+        [20, 'remark-validate-links:missing-file', 'Cannot find file `@site/package-lock.json`'],
+        [20, c('file-references'), 'Reference "../../../../../package.json" leads outside docs/ and static/'],
+        [20, c('file-references'), 'Reference "@site/package-lock.json" leads outside docs/ and static/'],
+        [22, c('file-references'), 'Reference "/../package.json" leads outside docs/ and static/'],
+        [22, c('file-references'), 'Reference "%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/package.json" leads outside'],
+        [26, c('file-references'), 'Reference "../../../../../docusaurus.config.ts" leads outside'],
+      ],
+    },
+  },
 };
 
 describe.each(Object.entries(CASES))('%s', (id, {pass, fail}) => {
