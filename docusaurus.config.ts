@@ -5,6 +5,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import remarkSectionPage from './src/remark/sectionPage';
 import remarkDiagrams from './src/remark/diagrams';
 import remarkAllowedMarkup from './src/remark/allowedMarkup';
+import remarkFileReferences from './src/remark/fileReferences';
 import remarkCodeBlocks from './src/remark/codeBlocks';
 import sectionIndexPlugin from './src/plugins/sectionIndex';
 import staticCodePlugin from './src/plugins/staticCode';
@@ -29,6 +30,11 @@ const prism = {
   // prismjs components beyond the languages prism-react-renderer bundles.
   additionalLanguages: ['bash', 'docker', 'yaml', 'hcl', 'promql'],
 };
+
+// What an author may write, checked before any other plugin sees the page, for every plugin that
+// compiles Markdown (docs and pages): the markup allow-list, and images and file links that stay
+// inside docs/ and static/ (Docusaurus would publish the file they name).
+const pageSafetyPlugins = [remarkAllowedMarkup, [remarkFileReferences, {siteDir: __dirname}]] as const;
 
 const config: Config = {
   title: 'Containerization and Orchestration',
@@ -74,10 +80,12 @@ const config: Config = {
           sidebarPath: './sidebars.ts',
           editUrl: EDIT_URL,
           showLastUpdateTime: true,
-          // The allow-list first, so it sees only what the author wrote.
-          beforeDefaultRemarkPlugins: [remarkAllowedMarkup, remarkDiagrams],
+          // The safety checks first, so they see only what the author wrote.
+          beforeDefaultRemarkPlugins: [...pageSafetyPlugins, remarkDiagrams],
           remarkPlugins: [[remarkSectionPage, {linkHealth}], [remarkCodeBlocks, {languages: prism.additionalLanguages, themes: [prism.theme, prism.darkTheme]}]],
         },
+        // Markdown in src/pages/ is compiled too: the same checks apply to it.
+        pages: {beforeDefaultRemarkPlugins: [...pageSafetyPlugins]},
         blog: false,
         theme: {customCss: ['./src/css/custom.css', './src/css/diagrams.css', './src/css/print.css']},
         // /search is noindex: keep it out of the sitemap (the browser tests sweep it explicitly).

@@ -13,7 +13,7 @@ import {RULES, type RuleId} from './rules/index';
 import {RULE_SOURCE} from './shared';
 
 /** Rules that `lint ignore` / `lint disable` comments cannot switch off: they run after message control. */
-const UNSILENCEABLE: readonly RuleId[] = ['allowed-markup'];
+const UNSILENCEABLE: readonly RuleId[] = ['allowed-markup', 'file-references'];
 
 function ruleEntries(unsilenceable: boolean): Pluggable[] {
   return Object.entries(RULES)

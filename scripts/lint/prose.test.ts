@@ -5,6 +5,7 @@ import path from 'node:path';
 import {promisify} from 'node:util';
 import {afterAll, describe, expect, it} from 'vitest';
 import {checkProse} from './prose/index';
+import {toSpellText, wholeWordAt} from './prose/spellText';
 import {checkWordList, WORD_LIST} from './prose/wordList';
 
 /**
@@ -33,9 +34,54 @@ describe('lint:prose', () => {
       [11, 'spelling', expect.stringContaining('Unknown word "Kuberentes".')],
       [16, 'repeated-word', 'Repeated word "is"'],
       [20, 'spelling', expect.stringContaining('Unknown word "contianer".')],
+      // A directive in alt text is reported, and spelling stays on after it.
+      [
+        22,
+        'directive',
+        expect.stringContaining('"cspell:" is a cspell directive, which the spelling check does not obey'),
+      ],
+      [24, 'spelling', expect.stringContaining('Unknown word "kubelett".')],
+      // Obeyed, this pattern backtracks for minutes over the x's that follow it.
+      [26, 'directive', expect.stringContaining('"Spell-checker:" is a cspell directive')],
+      [
+        28,
+        'spelling',
+        'Unknown word "ConfigMapp". If it is right, add it to project-words.txt (CONTRIBUTING.md#spelling)',
+      ],
+      [28, 'directive', expect.stringContaining('"cspell:" is a cspell directive')],
+      [28, 'spelling', expect.stringContaining('Unknown word "contianerd".')],
     ]);
     expect(found[0]![2]).toContain('If it is right, add it to project-words.txt');
   }, 60_000);
+});
+
+describe('the text cspell is given', () => {
+  it('decodes character references as the Markdown parser does, and keeps the page offset of each character', () => {
+    const spell = toSpellText('don&rsquo;t &amp; caf&eacute; a&nbsp;b &#39;x&#x27; &nosuch;');
+    expect(spell.text).toBe("don’t & café a\u00a0b 'x' &nosuch;");
+    expect(spell.pageOffset[spell.text.indexOf('t')]).toBe('don&rsquo;'.length);
+    expect(spell.directives).toEqual([]);
+  });
+
+  it('blanks every cspell directive prefix, also one written with a character reference, and names where it was', () => {
+    const spell = toSpellText('a cSpell:disable b spellchecker: c spell-checker:: d LocalWords: e cspell&#58;words');
+    expect(spell.text).not.toMatch(/spell|LocalWords|:/i);
+    expect(spell.directives.map((d) => d.text)).toEqual([
+      'cSpell:',
+      'spellchecker:',
+      'spell-checker::',
+      'LocalWords:',
+      'cspell:',
+    ]);
+    expect(spell.directives.at(-1)!.offset).toBe(
+      'a cSpell:disable b spellchecker: c spell-checker:: d LocalWords: e '.length,
+    );
+  });
+
+  it('names the whole word around a part cspell reported at a case change', () => {
+    expect(wholeWordAt('A PaaSes host', 2, 3)).toEqual({offset: 2, word: 'PaaSes'});
+    expect(wholeWordAt('kubelett-managed', 0, 8)).toEqual({offset: 0, word: 'kubelett'});
+  });
 });
 
 describe('project-words.txt', () => {

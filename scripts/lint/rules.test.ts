@@ -66,6 +66,10 @@ const CASES: Record<RuleId, RuleCase> = {
         [2, c('frontmatter'), 'Frontmatter YAML: Nested mappings are not allowed in compact mappings. Fix the YAML'],
       ],
       'fail/03-none.md': [[1, c('frontmatter'), 'Page has no frontmatter']],
+      // Refused before the page is parsed: Docusaurus would evaluate JavaScript frontmatter.
+      'fail/04-language.md': [
+        [1, c('frontmatter'), 'Frontmatter opens with "--- js": the word after `---` names a language'],
+      ],
       'fail/index.md': [
         [1, c('frontmatter'), 'Frontmatter has no `description`'],
         [1, c('frontmatter'), 'Frontmatter has no `slug`'],
@@ -213,6 +217,20 @@ const CASES: Record<RuleId, RuleCase> = {
       'fail/02-esm.md': [
         [9, c('allowed-markup'), '`import`/`export` is JavaScript and is not allowed in a page'],
         [11, c('allowed-markup'), '`import`/`export` is JavaScript and is not allowed in a page'],
+      ],
+    },
+  },
+  'file-references': {
+    pass: ['pass/01-page.md'],
+    fail: {
+      'fail/01-page.md': [
+        [18, c('file-references'), 'Reference "../../../../../../../../../etc/passwd" leads outside docs/ and static/'],
+        [20, 'remark-validate-links:missing-file', 'Cannot find file `@site/package-lock.json`'],
+        [20, c('file-references'), 'Reference "../../../../../package.json" leads outside docs/ and static/'],
+        [20, c('file-references'), 'Reference "@site/package-lock.json" leads outside docs/ and static/'],
+        [22, c('file-references'), 'Reference "/../package.json" leads outside docs/ and static/'],
+        [22, c('file-references'), 'Reference "%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/package.json" leads outside'],
+        [26, c('file-references'), 'Reference "../../../../../docusaurus.config.ts" leads outside'],
       ],
     },
   },

@@ -15,13 +15,16 @@ export function ruleMeta(id: string) {
 }
 
 /**
- * The two kinds of module page. The overview is the module's home, `index.md` (or `.mdx`);
- * every other page in the module folder is a section page with topics.
+ * The kinds of page. The overview is the module's home, `index.md` (or `.mdx`); every other
+ * page in the module folder is a section page with topics. A Markdown page under `src/pages/`
+ * (the pages plugin's) is a standalone page: no module structure, every safety rule.
  */
-export type PageKind = 'overview' | 'section';
+export type PageKind = 'overview' | 'section' | 'standalone';
 
 export function pageKind(file: VFile): PageKind {
-  return /^index\.mdx?$/i.test(path.basename(file.path || '')) ? 'overview' : 'section';
+  const name = file.path || '';
+  if (/(^|[\\/])src[\\/]pages[\\/]/.test(name)) return 'standalone';
+  return /^index\.mdx?$/i.test(path.basename(name)) ? 'overview' : 'section';
 }
 
 export function pointOf(issue: ContentIssue): Point {

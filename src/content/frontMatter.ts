@@ -60,8 +60,31 @@ export function readFrontMatter(tree: Root): FrontMatterResult {
   return readFrontMatterYaml(node.value, (node.position?.start.line ?? 1) + 1);
 }
 
-/** Checks the frontmatter of a page's raw source, before anything else parses it. */
+/**
+ * Docusaurus reads frontmatter with gray-matter, which takes a word after the opening `---` as
+ * the block's language: `--- js` / `---javascript` (any case) is evaluated with `eval()` while the
+ * site builds, `--- json` goes to JSON.parse, and an unknown word names an engine. So the
+ * opening line must be a plain `---`: a page whose first line (after a byte-order mark, which
+ * gray-matter strips too) is `---` followed by anything but whitespace is refused at line 1.
+ * `----` (four or more dashes) is no frontmatter to gray-matter, so it is left alone.
+ */
+export function checkFrontMatterLanguage(source: string): ContentIssue | undefined {
+  const firstLine = /^\uFEFF?---([^\r\n]*)/.exec(source);
+  const language = firstLine?.[1]?.trim();
+  if (!language || firstLine?.[1]?.startsWith('-')) return undefined;
+  return {
+    message:
+      `Frontmatter opens with "---${firstLine?.[1] ?? ''}": the word after \`---\` names a language other than YAML ` +
+      '(JavaScript frontmatter would run as code while the site builds). Open the frontmatter with a plain `---` line and write YAML',
+    line: 1,
+    column: 1,
+  };
+}
+
+/** Checks the frontmatter of a page's raw source, before anything else parses it: its language first, then its YAML. */
 export function checkFrontMatterSource(source: string): ContentIssue | undefined {
+  const language = checkFrontMatterLanguage(source);
+  if (language) return language;
   const match = FRONT_MATTER.exec(source);
   if (!match || match.index !== 0) return undefined;
   const result = readFrontMatterYaml(match[1] ?? '', 2);

@@ -2,15 +2,16 @@ import {lineColumnAt} from '../examples/problem';
 import {extractProse} from './extract';
 import {repeatedWords} from './repeated';
 import {misspellings} from './spell';
+import {toSpellText, wholeWordAt} from './spellText';
 
 export interface ProseProblem {
   line: number;
   column: number;
   message: string;
-  check: 'spelling' | 'repeated-word' | 'parse';
+  check: 'spelling' | 'repeated-word' | 'directive' | 'parse';
 }
 
-/** Checks the prose of one page: spelling (cspell) and repeated words. */
+/** Checks the prose of one page: spelling (cspell, steered only by the project's configuration) and repeated words. */
 export async function checkProse(file: string, source: string): Promise<ProseProblem[]> {
   let page;
   try {
@@ -27,11 +28,27 @@ export async function checkProse(file: string, source: string): Promise<ProsePro
     ];
   }
   const problems: ProseProblem[] = [];
-  for (const m of await misspellings(file, page.masked)) {
-    const guess = m.suggestions.length ? ` Did you mean ${m.suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
+  const spell = toSpellText(page.masked);
+  for (const d of spell.directives) {
     problems.push({
-      ...lineColumnAt(source, m.offset),
-      message: `Unknown word "${m.word}".${guess} If it is right, add it to project-words.txt (CONTRIBUTING.md#spelling)`,
+      ...lineColumnAt(source, d.offset),
+      message:
+        `"${d.text}" is a cspell directive, which the spelling check does not obey in a page: only cspell.config.yaml ` +
+        'and project-words.txt steer it. Remove the directive; add a right word to project-words.txt (CONTRIBUTING.md#spelling)',
+      check: 'directive',
+    });
+  }
+  const reported = new Set<number>();
+  for (const m of await misspellings(file, spell.text)) {
+    const whole = wholeWordAt(spell.text, m.offset, m.word.length);
+    // One finding per word, also when cspell reports more than one part of it.
+    if (reported.has(whole.offset)) continue;
+    reported.add(whole.offset);
+    const suggestions = whole.word === m.word ? m.suggestions : [];
+    const guess = suggestions.length ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
+    problems.push({
+      ...lineColumnAt(source, spell.pageOffset[whole.offset] ?? whole.offset),
+      message: `Unknown word "${whole.word}".${guess} If it is right, add it to project-words.txt (CONTRIBUTING.md#spelling)`,
       check: 'spelling',
     });
   }

@@ -37,12 +37,14 @@ type Key = keyof typeof FIELDS;
 const REQUIRED: Record<PageKind, readonly Key[]> = {
   overview: ['title', 'description', 'sidebar_position', 'slug'],
   section: ['title', 'description', 'sidebar_position', 'sidebar_label', 'study_minutes'],
+  standalone: ['title', 'description'],
 };
 
 /** Keys a page of the other kind must not set. */
 const FORBIDDEN: Record<PageKind, readonly Key[]> = {
   overview: ['study_minutes'],
   section: ['slug'],
+  standalone: ['study_minutes', 'sidebar_position', 'sidebar_label'],
 };
 
 /** Frontmatter keys Docusaurus docs understand, plus ours. Anything else is most likely a typo. */
@@ -68,6 +70,8 @@ const KNOWN_KEYS = new Set<string>([
   'draft',
   'unlisted',
   'last_update',
+  // The pages plugin's own key.
+  'wrapperClassName',
 ]);
 
 /** The line of each top-level key inside the frontmatter block, to point messages at it. */
@@ -89,6 +93,9 @@ function keyPoints(node: Yaml): Map<string, Point> {
  * `frontmatter`: the page starts with valid YAML frontmatter holding the keys its kind needs.
  * Section pages: title, description, sidebar_position, sidebar_label, study_minutes.
  * The overview (`index.md`): title, description, sidebar_position and `slug: /`.
+ * A standalone page (src/pages/): title and description.
+ * Frontmatter in another language than YAML (`--- js`) is refused before the page is parsed,
+ * under this rule's name (scripts/lint/pageLimits.ts), as the build refuses it.
  */
 const frontmatter = lintRule<Root>(ruleMeta('frontmatter'), (tree, file) => {
   const node = tree.children[0];
@@ -120,9 +127,11 @@ const frontmatter = lintRule<Root>(ruleMeta('frontmatter'), (tree, file) => {
     const place = points.get(key) ?? start;
     if (FORBIDDEN[kind].includes(key as Key)) {
       file.message(
-        kind === 'overview'
-          ? `The overview page must not set \`${key}\`: it has no topics to study. Remove the line.`
-          : `Only the overview (index.md) sets \`${key}\`. Remove the line; Docusaurus builds the URL from the file name.`,
+        {
+          overview: `The overview page must not set \`${key}\`: it has no topics to study. Remove the line.`,
+          section: `Only the overview (index.md) sets \`${key}\`. Remove the line; Docusaurus builds the URL from the file name.`,
+          standalone: `A page in src/pages/ is not part of the module and does not set \`${key}\`. Remove the line.`,
+        }[kind],
         {place},
       );
     } else if (key in FIELDS) {

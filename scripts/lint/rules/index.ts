@@ -1,6 +1,7 @@
 import allowedMarkup from './allowed-markup';
 import descriptiveLinkText from './descriptive-link-text';
 import exerciseStructure from './exercise-structure';
+import fileReferences from './file-references';
 import frontmatter from './frontmatter';
 import headingIncrement from './heading-increment';
 import httpsLinks from './https-links';
@@ -25,6 +26,7 @@ export const RULES = {
   'descriptive-link-text': descriptiveLinkText,
   'no-placeholders': noPlaceholders,
   'allowed-markup': allowedMarkup,
+  'file-references': fileReferences,
 } as const;
 
 export type RuleId = keyof typeof RULES;

@@ -12,7 +12,7 @@ const RESOURCES = `\`### ${RESOURCES_HEADING}\``;
 /**
  * `topic-structure`: on a section page every `##` heading except the exercise and the self-check is a topic, with
  * a "What you need to know" list of 1–6 points and then a "Resources" list of 1–5 resources.
- * The overview page has no topics.
+ * The overview page has no topics; a standalone page (src/pages/) is not checked.
  */
 const topicStructure = lintRule<Root>(ruleMeta('topic-structure'), (tree, file) => {
   const page = readSectionPage(tree);
@@ -20,7 +20,9 @@ const topicStructure = lintRule<Root>(ruleMeta('topic-structure'), (tree, file) 
   // Malformed resource items are `resource-item`'s to report.
   for (const issue of page.structureIssues) file.message(`${issue.message}.`, {place: pointOf(issue)});
 
-  if (pageKind(file) === 'overview') {
+  const kind = pageKind(file);
+  if (kind === 'standalone') return;
+  if (kind === 'overview') {
     for (const topic of page.topics) {
       file.message(
         `The overview page has no topics, but "${topic.title}" has a ${topic.pointsList ? POINTS : RESOURCES} list. ` +
