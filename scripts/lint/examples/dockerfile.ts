@@ -14,12 +14,28 @@ const STRICT: ValidatorSettings = {
   instructionWorkdirRelative: ValidationSeverity.ERROR,
 };
 
-/** Dockerfile blocks: parsed and linted by dockerfile-utils (unknown and malformed instructions, and its style checks). */
+/** A line that is only `...` (or `…`): the author left lines out. */
+const ELIDED_LINE = /^([ \t]*)(?:\.\.\.|…)[ \t]*$/gm;
+const HAS_FROM = /^[ \t]*FROM[ \t]/im;
+/** dockerfile-utils' "No source image provided with `FROM`". */
+const NO_SOURCE_IMAGE = 'No source image provided with `FROM`';
+
+/**
+ * Dockerfile blocks: parsed and linted by dockerfile-utils (unknown and malformed instructions,
+ * and its style checks). A block with no FROM at all is an excerpt that shows some instructions,
+ * so it is not held to starting with one; a block that has a FROM still must start with it (or ARG).
+ * A line that is only `...` stands for lines left out and is read as a comment.
+ */
 export function checkDockerfile(text: string): BlockResult {
-  const problems = validate(text, STRICT).map((d) => ({
-    line: d.range.start.line + 1,
-    column: d.range.start.character + 1,
-    message: `Dockerfile: ${(typeof d.message === 'string' ? d.message : d.message.value).replace(/\.$/, '')}`,
-  }));
-  return {checkedAgainst: ['dockerfile-utils'], problems};
+  const source = text.replace(ELIDED_LINE, (_line, indent: string) => `${indent}# ...`);
+  const excerpt = !HAS_FROM.test(source);
+  const problems = validate(source, STRICT)
+    .map((d) => ({
+      line: d.range.start.line + 1,
+      column: d.range.start.character + 1,
+      message: (typeof d.message === 'string' ? d.message : d.message.value).replace(/\.$/, ''),
+    }))
+    .filter((d) => !(excerpt && d.message === NO_SOURCE_IMAGE))
+    .map((d) => ({...d, message: `Dockerfile: ${d.message}`}));
+  return {checkedAgainst: [excerpt ? 'dockerfile-utils (an excerpt: no FROM)' : 'dockerfile-utils'], problems};
 }

@@ -1,7 +1,9 @@
 import {existsSync, readFileSync, readdirSync} from 'node:fs';
 import path from 'node:path';
 import type {ExcerptTarget} from '../../../src/content/fenceMeta';
+import {checkConfigFile} from './configFiles';
 import {removedApi} from './removedApis';
+import {selectorMismatch} from './selectors';
 import {
   renderIssue,
   showPath,
@@ -49,6 +51,11 @@ export const SCHEMA_PACKAGES: readonly SchemaPackage[] = [
     name: '@kubernetes-models/prometheus-operator',
     holds: (g) => g === 'monitoring.coreos.com',
     source: 'Prometheus Operator CRDs',
+  },
+  {
+    name: '@kubernetes-models/gateway-api',
+    holds: (g) => g === 'gateway.networking.k8s.io' || g === 'gateway.networking.x-k8s.io',
+    source: 'Gateway API types (sigs.k8s.io/gateway-api)',
   },
   {name: '@kubernetes-models/keda', holds: (g) => g === 'keda.sh' || g === 'eventing.keda.sh', source: 'KEDA CRDs'},
   {
@@ -153,6 +160,8 @@ async function resolve(
     message: served.length
       ? `${what} does not serve ${kind} in ${apiVersion}; use ${served.join(' or ')}`
       : `${what} has no kind "${kind}" in ${apiVersion}: check the kind's spelling and apiVersion`,
+    // A misspelled kind is on the kind's line; a kind in the wrong version is on the apiVersion's.
+    ...(served.length || at.length === 0 ? {} : {path: ['kind']}),
   };
 }
 
@@ -165,21 +174,73 @@ function explainHint(pkg: SchemaPackage, kind: string) {
   };
 }
 
+export interface ObjectOptions {
+  /** The block leaves parts out (a `# ...` line): required fields may be missing. */
+  partial?: boolean;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `<base64-encoded>`, `<your-token>`: a value the reader puts in, in the style guide's angle brackets. */
+const PLACEHOLDER = /^<[^<>\n]{1,80}>$/;
+
+/** A schema issue about the form of a placeholder value (a base64 field holding `<base64-encoded>`) is no issue. */
+function aboutPlaceholder(issue: SchemaIssue, root: unknown): boolean {
+  if (issue.onKey || issue.required || !issue.format) return false;
+  let node = root;
+  for (const p of issue.path) node = (node as Record<string | number, unknown> | undefined)?.[p];
+  return typeof node === 'string' && PLACEHOLDER.test(node);
+}
+
+/** An item's issue, placed in the List and named by its item. */
+const inItem = (issue: SchemaIssue, i: number): SchemaIssue => ({
+  ...issue,
+  path: ['items', i, ...issue.path],
+  message: `.items[${i}]: ${issue.message}`,
+});
+
 /** A whole object with `apiVersion` and `kind` at its top. `optOut`: how its author opts it out, for the messages. */
 export async function checkKubernetesObject(
   value: Record<string, unknown>,
   optOut = BLOCK_OPT_OUT,
+  options: ObjectOptions = {},
 ): Promise<KubernetesResult> {
   const {apiVersion, kind} = value;
   if (typeof apiVersion !== 'string' || typeof kind !== 'string') {
     return {issues: [{path: [], message: '`apiVersion` and `kind` must both be strings'}]};
   }
+  // kubectl's List (`kubectl get -o yaml` writes one): each item is an object of its own.
+  if (apiVersion === 'v1' && kind === 'List' && Array.isArray(value.items)) {
+    const issues: SchemaIssue[] = [];
+    const against: string[] = [];
+    for (const [i, item] of value.items.entries()) {
+      if (!isObject(item)) {
+        issues.push({path: ['items', i], message: `.items[${i}] is not an object`});
+        continue;
+      }
+      const result = await checkKubernetesObject(item, optOut, options);
+      issues.push(...result.issues.map((issue) => inItem(issue, i)));
+      if (result.against) against.push(result.against);
+    }
+    return {against: `v1 List of ${value.items.length}: ${[...new Set(against)].join('; ') || 'nothing'}`, issues};
+  }
+  const config = checkConfigFile(apiVersion, kind);
+  if (config) {
+    if ('message' in config) return {issues: [{path: ['kind'], message: config.message}]};
+    return {
+      against: `${apiVersion} ${kind}: a file read by ${config.readBy}, not an API object; its apiVersion and kind only (no published schema)`,
+      issues: [],
+    };
+  }
   const found = await resolve(apiVersion, kind, ['apiVersion'], optOut);
   if ('message' in found) return {issues: [found]};
-  const issues = validateStrictly(value, runValidator(found.model), explainHint(found.pkg, kind));
+  const issues = validateStrictly(value, runValidator(found.model), explainHint(found.pkg, kind)).filter(
+    (issue) => !(options.partial && issue.required) && !aboutPlaceholder(issue, value),
+  );
+  const mismatch = options.partial ? undefined : selectorMismatch(value);
   return {
     against: `${describePackage(found.pkg)}: ${apiVersion} ${kind}`,
-    issues: issues.map((issue) => ({...issue, message: renderIssue(issue)})),
+    issues: [...issues.map((issue) => ({...issue, message: renderIssue(issue)})), ...(mismatch ? [mismatch] : [])],
   };
 }
 

@@ -26,6 +26,8 @@ export interface SchemaIssue {
   onKey?: boolean;
   /** A required field is missing: not an error in an excerpt. */
   required?: boolean;
+  /** The value's form is wrong (a `format` or `pattern`): not an error for a `<placeholder>`. */
+  format?: boolean;
   /** May hold the FIELD and PARENT placeholders: see renderIssue. */
   message: string;
 }
@@ -162,12 +164,44 @@ function schemaIssues(errors: AjvError[], data: unknown): SchemaIssue[] {
       } else if (e.keyword === 'additionalProperties') {
         const key = String(e.params.additionalProperty);
         issues.push({path: [...path, key], onKey: true, message: `Unknown field "${key}"${PARENT}`});
+      } else if (e.keyword === 'pattern' && typeof value === 'string' && value.length > MAX_PATTERN_INPUT) {
+        issues.push({
+          path,
+          message: `${FIELD} is ${value.length} characters long; values the schema checks against a pattern may have at most ${MAX_PATTERN_INPUT}`,
+        });
       } else {
-        issues.push({path, message: `${FIELD} ${e.message ?? `fails "${e.keyword}"`}`});
+        const format = e.keyword === 'format' || e.keyword === 'pattern';
+        issues.push({path, message: `${FIELD} ${e.message ?? `fails "${e.keyword}"`}`, ...(format ? {format} : {})});
       }
     }
   }
   return issues;
+}
+
+/**
+ * The longest string a schema's `pattern` is tested on. Some schemas' patterns are not anchored
+ * at the start (Prometheus' ByteSize: `(^0|([0-9]*[.])?[0-9]+…B)$`), so a regular expression
+ * engine tries them at every offset: quadratic, 183 s for a 200,000-digit `retentionSize`. No
+ * field with a pattern (names, quantities, sizes, durations) comes near this length.
+ */
+export const MAX_PATTERN_INPUT = 1_000;
+
+/**
+ * Runs `validate` with every regular expression test on a string over MAX_PATTERN_INPUT
+ * failing at once (the compiled validators call `pattern.test(value)`): such a value is reported
+ * as too long instead of keeping the check busy for minutes.
+ */
+function withBoundedPatterns<T>(run: () => T): T {
+  const test = RegExp.prototype.test;
+  RegExp.prototype.test = function boundedTest(this: RegExp, input: string): boolean {
+    if (typeof input === 'string' && input.length > MAX_PATTERN_INPUT) return false;
+    return test.call(this, input);
+  };
+  try {
+    return run();
+  } finally {
+    RegExp.prototype.test = test;
+  }
 }
 
 /**
@@ -176,7 +210,10 @@ function schemaIssues(errors: AjvError[], data: unknown): SchemaIssue[] {
  */
 export function validateStrictly(data: unknown, validate: Validate, hint: (path: JsonPath) => string): SchemaIssue[] {
   const records: Recorded[] = [];
-  const issues = schemaIssues(validate(wrap(data, [], records)), data);
+  const issues = schemaIssues(
+    withBoundedPatterns(() => validate(wrap(data, [], records))),
+    data,
+  );
   for (const {path, value, read} of records) {
     if (read.size === 0) continue;
     for (const key of Object.keys(value)) {
