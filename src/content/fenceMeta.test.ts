@@ -15,6 +15,10 @@ describe('parseFenceMeta', () => {
       meta: {excerpt: {apiVersion: 'networking.istio.io/v1beta1', kind: 'VirtualService', path: []}},
     });
     expect(parseFenceMeta('wrong="the :latest tag moves"')).toEqual({ok: true, meta: {wrong: 'the :latest tag moves'}});
+    expect(parseFenceMeta('unchecked="no schema" norun="needs a GitHub account"')).toEqual({
+      ok: true,
+      meta: {unchecked: 'no schema', norun: 'needs a GitHub account'},
+    });
   });
 
   it('rejects unknown options, missing reasons, bad excerpts and combinations, saying what to write', () => {
@@ -31,6 +35,7 @@ describe('parseFenceMeta', () => {
     expect(error('excerpt=Deployment.spec')).toMatch(/is not excerpt=<apiVersion>\/<Kind>/);
     expect(error('excerpt=v1/Pod wrong="x"')).toMatch(/cannot be combined/);
     expect(error('wrong="a" wrong="b"')).toMatch(/given twice/);
+    expect(error('norun')).toMatch(/needs a reason: norun="why this block is not run"/);
     expect(error('wrong="unclosed')).toMatch(/Cannot read the code fence options/);
   });
 });

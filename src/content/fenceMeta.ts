@@ -6,6 +6,8 @@
  *   a Kubernetes object and is validated against that part of its schema.
  * - `wrong="reason"`: a deliberate "don't do this" example; not checked, listed in the report.
  * - `unchecked="reason"`: correct but not checkable (no schema exists); listed in the report.
+ * - `norun="reason"`: `npm run exercises` does not run this block of an exercise (it needs a second
+ *   terminal, a GitHub account…); listed in the runner's plan. It can go with any option above.
  *
  * Anything else is an error, so an option the site would silently drop never gets in.
  */
@@ -25,11 +27,14 @@ export interface FenceMeta {
   excerpt?: ExcerptTarget;
   wrong?: string;
   unchecked?: string;
+  norun?: string;
 }
 
 export type FenceMetaResult = {ok: true; meta: FenceMeta} | {ok: false; error: string};
 
-export const FENCE_OPTIONS = ['excerpt', 'wrong', 'unchecked'] as const;
+export const FENCE_OPTIONS = ['excerpt', 'wrong', 'unchecked', 'norun'] as const;
+/** What a block is to the examples check: one of these at most. `norun` is about running, so it goes with any. */
+const EXCLUSIVE_OPTIONS = ['excerpt', 'wrong', 'unchecked'] as const;
 type FenceOption = (typeof FENCE_OPTIONS)[number];
 
 const TOKEN = /\s*([A-Za-z][\w-]*)(?:=(?:"([^"]*)"|([^\s"]+)))?/y;
@@ -90,7 +95,7 @@ export function parseFenceMeta(meta: string | null | undefined): FenceMetaResult
       if (!value?.trim()) {
         return {
           ok: false,
-          error: `Code fence option ${option} needs a reason: ${option}="why this block is not checked"`,
+          error: `Code fence option ${option} needs a reason: ${option}="why this block is not ${option === 'norun' ? 'run' : 'checked'}"`,
         };
       }
       result[option] = value.trim();
@@ -103,7 +108,7 @@ export function parseFenceMeta(meta: string | null | undefined): FenceMetaResult
       };
     }
   }
-  const given = FENCE_OPTIONS.filter((o) => result[o] !== undefined);
+  const given = EXCLUSIVE_OPTIONS.filter((o) => result[o] !== undefined);
   if (given.length > 1) {
     return {
       ok: false,

@@ -1,0 +1,141 @@
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
+import {compareOutput} from './expected';
+import {executePlan, formatResult, passed, type ExerciseResult} from './execute';
+import {planExercise, planProblems} from './plan';
+import {planScript} from './script';
+
+const FIXTURES = path.join(__dirname, 'fixtures');
+const ROOT = path.resolve(__dirname, '../..');
+const temporary: string[] = [];
+afterEach(() => {
+  for (const dir of temporary.splice(0)) rmSync(dir, {recursive: true, force: true});
+});
+
+function planOf(name: string) {
+  return planExercise(`fixtures/${name}`, readFileSync(path.join(FIXTURES, name), 'utf8'));
+}
+
+/** Runs a fixture with the real executor in a fresh folder; `outside` is the folder around the work folder. */
+async function runFixture(name: string, stepTimeoutMs = 20_000): Promise<{result: ExerciseResult; outside: string}> {
+  const outside = mkdtempSync(path.join(tmpdir(), 'exercise-test-'));
+  temporary.push(outside);
+  const result = await executePlan(planOf(name), {
+    workDir: path.join(outside, 'work'),
+    logFile: path.join(outside, 'exercise.log'),
+    stepTimeoutMs,
+  });
+  return {result, outside};
+}
+
+const read = (file: string) => readFileSync(file, 'utf8');
+
+/** A killed process can linger as a zombie where nothing reaps orphans (some containers): that is not running. */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  const state = spawnSync('ps', ['-o', 'stat=', '-p', String(pid)], {encoding: 'utf8'}).stdout.trim();
+  return state !== '' && !state.startsWith('Z');
+}
+
+describe('the executor, end to end on fixture exercises (bash and coreutils only)', () => {
+  it('passes an exercise whose check prints what the page expects, then cleans up', async () => {
+    const {result, outside} = await runFixture('passes.md');
+    expect(formatResult(result)).toMatch(/^ok {3}Count the greetings \(fixtures\/passes\.md\): 4 blocks run/);
+    expect(passed(result)).toBe(true);
+    expect(read(path.join(outside, 'cleanup.log'))).toBe('cleaned up\n');
+  });
+
+  it('reports a check whose output differs at the page line of the expected line', async () => {
+    const {result} = await runFixture('differs.md');
+    expect(passed(result)).toBe(false);
+    expect(result.failure?.mismatch).toMatchObject({where: 'fixtures/differs.md:32', expected: 'greetings: 3'});
+    expect(formatResult(result)).toContain(
+      'fixtures/differs.md:32  FAIL: the output of fixtures/differs.md:27 differs',
+    );
+    expect(formatResult(result)).toContain('actual:   greetings: 2');
+  });
+
+  it('stops at a block that fails halfway, names its line, exit code and output, and still cleans up', async () => {
+    const {result, outside} = await runFixture('fails.md');
+    expect(result.failure).toMatchObject({where: 'fixtures/fails.md:56', phase: 'solution', exitCode: 1});
+    expect(result.failure?.tail).toEqual(['about to fail']);
+    const report = formatResult(result);
+    expect(report).toContain('fixtures/fails.md:56  FAIL: the solution block exited with 1');
+    expect(report).toContain('  | false');
+    // The check did not run, the clean-up did.
+    expect(result.ran).not.toContain('fixtures/fails.md:27');
+    expect(read(path.join(outside, 'cleanup.log'))).toBe('cleaned up\n');
+  });
+
+  it('kills a block that hangs at the step limit, with everything it started, and cleans up', async () => {
+    const started = Date.now();
+    const {result, outside} = await runFixture('hangs.md', 1_500);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(result.failure).toMatchObject({where: 'fixtures/hangs.md:56', timedOut: true});
+    expect(formatResult(result)).toContain('was stopped at its time limit');
+    const sleeper = Number(read(path.join(outside, 'sleeper.pid')));
+    expect(isRunning(sleeper)).toBe(false);
+    expect(read(path.join(outside, 'cleanup.log'))).toBe('cleaned up\n');
+  });
+
+  it('matches values that vary with the documented placeholders', async () => {
+    const {result} = await runFixture('placeholders.md');
+    expect(result.failure).toBeUndefined();
+    expect(passed(result)).toBe(true);
+  });
+});
+
+describe('expected output', () => {
+  it('compares exactly outside placeholders, and checks a number is within its range', () => {
+    expect(compareOutput('ready {{int 2..4}}', 'ready 3')).toBeUndefined();
+    expect(compareOutput('ready {{int 2..4}}', 'ready 5')).toMatchObject({line: 0});
+    expect(compareOutput('hello-…', 'hello-7d4b9')).toBeUndefined();
+    expect(compareOutput('a.b', 'axb')).toMatchObject({line: 0});
+    expect(compareOutput('NAME  AGE', 'NAME     AGE')).toBeUndefined();
+    expect(compareOutput('NAME  AGE', 'NAME AGE')).toMatchObject({line: 0});
+    expect(compareOutput('one\n', 'one\ntwo')).toMatchObject({line: 1, actual: 'two'});
+  });
+});
+
+describe('the plan', () => {
+  it('accounts for every block, and names the one it cannot', () => {
+    expect(planProblems(planOf('passes.md'))).toEqual([]);
+    expect(planProblems(planOf('unaccounted.md'))).toEqual([
+      expect.stringMatching(/^fixtures\/unaccounted\.md:25 {2}Steps block: a yaml block that is neither a file/),
+    ]);
+  });
+
+  it('prints the script with the page line of each block', () => {
+    const {text} = planScript(planOf('passes.md'));
+    expect(text).toContain('# fixtures/passes.md:51: write greetings.txt');
+    expect(text).toContain('# fixtures/passes.md:27: check (output compared)');
+    expect(text).toContain('# covered: fixtures/passes.md:21 runs as part of the Solution');
+  });
+});
+
+describe("today's exercises 7 and 11", () => {
+  const page = (name: string) => planExercise(`docs/${name}`, read(path.join(ROOT, 'docs', name)));
+
+  it('exercise 7 reads the digest of the registry name, not RepoDigests entry 0', () => {
+    const solution = planScript(page('07-registry-and-images.md')).text;
+    expect(solution).toContain("grep -m 1 '^localhost:5001/hello@sha256:'");
+    expect(solution).not.toMatch(/index \.RepoDigests 0/);
+  });
+
+  it('exercise 11 builds the image for linux/amd64 and linux/arm64, with QEMU set up first', () => {
+    const plan = page('11-devops-integration.md');
+    const workflow = plan.blocks.find((b) => b.role.kind === 'file' && b.role.path === '.github/workflows/build.yaml');
+    expect(workflow?.code).toMatch(/^\s+platforms: linux\/amd64,linux\/arm64$/m);
+    expect(workflow?.code.indexOf('docker/setup-qemu-action')).toBeLessThan(
+      workflow?.code.indexOf('docker/setup-buildx-action') ?? -1,
+    );
+    expect(workflow?.code.indexOf('docker/setup-qemu-action')).toBeGreaterThan(-1);
+  });
+});

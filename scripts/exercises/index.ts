@@ -1,0 +1,202 @@
+/**
+ * `npm run exercises`: runs the hands-on exercises as the section pages write them (see README.md
+ * beside this file). The one entry of the library; cli.ts only passes argv and the process's streams.
+ */
+import {execFileSync} from 'node:child_process';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {executePlan, formatResult, passed} from './execute';
+import {PlanError, planExercise, planProblems, planWarnings, type ExercisePlan} from './plan';
+import {planScript} from './script';
+import {VerifySetupError, verifyPlanScript} from './verify';
+
+export {compareOutput} from './expected';
+export {executePlan, formatResult, passed} from './execute';
+export {planExercise, planProblems} from './plan';
+export {planScript} from './script';
+
+export const EXIT = {ok: 0, failed: 1, usage: 2} as const;
+
+export const HELP = `Usage: npm run exercises -- [--dry-run] [--keep] [--step-timeout SECONDS] [--logs DIR] [SECTION…]
+
+Runs each section's hands-on exercise as its page writes it, in a fresh work folder: the
+set-up for starting without the earlier exercises, the files the page shows, the Solution's
+commands, "Check your work" (compared with the page's expected output) and "Clean up",
+which always runs. SECTION is a number (7, 07) or a page path; no SECTION means all of docs/.
+
+  --dry-run            Print the plan of each exercise (the script, with the page line of
+                       every block) and check it with bash -n and ShellCheck. Needs no Docker.
+  --keep               Keep the work folder (its path is printed).
+  --step-timeout S     Time limit of each block, in seconds (default 900).
+  --logs DIR           Write each exercise's full log to DIR (default: the temporary folder).
+  --help               This text.
+
+Exit codes: 0 every exercise passed (or every plan is sound), 1 an exercise or a plan failed,
+2 a usage or set-up error (no Docker, no kind, no ShellCheck: the message says how to get it).
+`;
+
+export interface Io {
+  cwd: string;
+  out: (text: string) => void;
+  err: (text: string) => void;
+  env?: NodeJS.ProcessEnv;
+}
+
+interface Options {
+  dryRun: boolean;
+  keep: boolean;
+  stepTimeoutMs: number;
+  logs?: string;
+  sections: string[];
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): Options | 'help' {
+  const options: Options = {dryRun: false, keep: false, stepTimeoutMs: 900_000, sections: []};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--help' || arg === '-h') return 'help';
+    else if (arg === '--dry-run') options.dryRun = true;
+    else if (arg === '--keep') options.keep = true;
+    else if (arg === '--step-timeout' || arg === '--logs') {
+      const value = argv[++i];
+      if (value === undefined) throw new UsageError(`${arg} needs a value`);
+      if (arg === '--logs') options.logs = value;
+      else {
+        const seconds = Number(value);
+        if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--step-timeout ${value}: give seconds`);
+        options.stepTimeoutMs = seconds * 1000;
+      }
+    } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
+    else options.sections.push(arg);
+  }
+  return options;
+}
+
+/** The pages to run: all section pages of docs/, or those the arguments name. */
+export function pagesFor(sections: string[], cwd: string): string[] {
+  const docs = path.join(cwd, 'docs');
+  const all = existsSync(docs) ? readdirSync(docs).filter((n) => /^\d\d-.*\.md$/.test(n)) : [];
+  if (sections.length === 0) {
+    if (all.length === 0) throw new UsageError(`no section pages in ${docs}`);
+    return all.sort().map((n) => path.join('docs', n));
+  }
+  return sections.map((section) => {
+    if (/^\d{1,2}$/.test(section)) {
+      const found = all.find((n) => n.startsWith(`${section.padStart(2, '0')}-`));
+      if (!found) throw new UsageError(`no section ${section} in docs/ (there are ${all.length})`);
+      return path.join('docs', found);
+    }
+    if (!existsSync(path.resolve(cwd, section))) throw new UsageError(`${section}: no such page`);
+    return section;
+  });
+}
+
+/** Tools a real run needs, from the commands the plan runs; each with where to get it. */
+const TOOLS: Record<string, string> = {
+  docker:
+    'Docker Engine 28 or later, running (`docker info` must answer): https://docs.docker.com/engine/install/ (or Docker Desktop)',
+  kind: 'kind v0.33.0: https://kind.sigs.k8s.io/docs/user/quick-start/#installation',
+  kubectl: 'kubectl v1.36.4: https://kubernetes.io/docs/tasks/tools/',
+  helm: 'Helm v4: https://helm.sh/docs/intro/install/',
+};
+
+export function missingTools(plans: ExercisePlan[], env: NodeJS.ProcessEnv): string[] {
+  const used = new Set<string>();
+  for (const plan of plans) {
+    for (const block of plan.blocks) {
+      if (block.role.kind !== 'run') continue;
+      for (const tool of Object.keys(TOOLS))
+        if (new RegExp(`(^|[\\s|;&(])${tool}\\s`, 'm').test(block.code)) used.add(tool);
+    }
+  }
+  return [...used].filter((tool) => {
+    // Docker needs its daemon too: a client alone cannot run a container.
+    const probe = tool === 'docker' ? 'docker info --format "{{.ServerVersion}}"' : `command -v ${tool}`;
+    try {
+      execFileSync('bash', ['-c', probe], {env, stdio: 'ignore', timeout: 15_000});
+      return false;
+    } catch {
+      return true;
+    }
+  });
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  let options: Options | 'help';
+  let plans: ExercisePlan[];
+  try {
+    options = parseArgs(argv);
+    if (options === 'help') {
+      io.out(HELP);
+      return EXIT.ok;
+    }
+    const pages = pagesFor(options.sections, io.cwd);
+    plans = pages.map((page) => planExercise(page, readFileSync(path.resolve(io.cwd, page), 'utf8')));
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof PlanError) {
+      io.err(`exercises: ${error.message} (see --help)\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+  const unsound = plans.flatMap(planProblems);
+  if (options.dryRun) return dryRun(plans, unsound, io);
+  if (unsound.length > 0) {
+    io.err(`${unsound.join('\n')}\nexercises: ${unsound.length} blocks are not accounted for; nothing was run\n`);
+    return EXIT.failed;
+  }
+  const missing = missingTools(plans, io.env ?? process.env);
+  if (missing.length > 0) {
+    io.err(`exercises: these exercises need ${missing.join(', ')}, which are not on PATH. Install:\n`);
+    for (const tool of missing) io.err(`  ${TOOLS[tool]}\n`);
+    return EXIT.usage;
+  }
+  let failures = 0;
+  for (const plan of plans) {
+    const workDir = mkdtempSync(path.join(tmpdir(), `exercise-${path.basename(plan.file, '.md')}-`));
+    const logDir = options.logs ? path.resolve(io.cwd, options.logs) : tmpdir();
+    mkdirSync(logDir, {recursive: true});
+    const logFile = path.join(logDir, `${path.basename(workDir)}.log`);
+    const result = await executePlan(plan, {
+      workDir,
+      logFile,
+      stepTimeoutMs: options.stepTimeoutMs,
+      env: io.env,
+    });
+    io.out(formatResult(result));
+    if (!passed(result)) failures++;
+    io.out(`  log: ${logFile}\n`);
+    if (options.keep) io.out(`  work folder kept: ${workDir}\n`);
+    else rmSync(workDir, {recursive: true, force: true});
+  }
+  return failures > 0 ? EXIT.failed : EXIT.ok;
+}
+
+async function dryRun(plans: ExercisePlan[], unsound: string[], io: Io): Promise<number> {
+  const problems = [...unsound];
+  for (const plan of plans) {
+    const script = planScript(plan);
+    io.out(script.text);
+    try {
+      problems.push(...(await verifyPlanScript(script, io.env?.SHELLCHECK ?? 'shellcheck')));
+    } catch (error) {
+      if (error instanceof VerifySetupError) {
+        io.err(`exercises: ${error.message}\n`);
+        return EXIT.usage;
+      }
+      throw error;
+    }
+  }
+  const warnings = plans.flatMap(planWarnings);
+  if (warnings.length > 0) io.err(`${warnings.join('\n')}\n`);
+  const notRun = plans.flatMap((p) => p.blocks.filter((b) => b.role.kind === 'not-run'));
+  io.out(`\n${plans.length} exercises planned; ${notRun.length} blocks marked not run (listed in each plan).\n`);
+  if (problems.length > 0) {
+    io.err(`${problems.join('\n')}\nexercises: ${problems.length} problems in the plans\n`);
+    return EXIT.failed;
+  }
+  return EXIT.ok;
+}
