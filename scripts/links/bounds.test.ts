@@ -183,23 +183,25 @@ describe('--allow-loopback', () => {
   }
 
   /** The CLI with its default address policy (no Io.isPublicAddress): what a maintainer runs. */
-  async function cli(dir: string, argv: string[]) {
+  async function cli(dir: string, argv: string[], env: Record<string, string> = {}) {
     let out = '';
     let err = '';
-    const io: Io = {cwd: dir, env: {}, out: (s) => (out += s), err: (s) => (err += s)};
+    const io: Io = {cwd: dir, env, out: (s) => (out += s), err: (s) => (err += s)};
     const r = await runCli(argv, io);
     return {...r, out, err};
   }
 
-  it('admits a local preview server on loopback, and the text, JSON and issue reports say it was used', async () => {
+  it('admits a local preview server on loopback, and the text, JSON, step summary and issue say it was used', async () => {
     const dir = workspace(`[preview](${local.url('/docs/intro')})\n`);
-    const r = await cli(dir, ['--no-cache', '--allow-loopback', '--json', 'r.json', '--issue', 'issue.md', 'docs']);
+    const env = {GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: join(dir, 'summary.md')};
+    const r = await cli(dir, ['--no-cache', '--allow-loopback', '--json', 'r.json', '--issue', 'issue.md', 'docs'], env);
     expect(r.code).toBe(0);
     expect(r.results.map((x) => x.verdict)).toEqual(['ok']);
     expect(r.out).toContain('--allow-loopback');
     const json = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as JsonReport;
     expect(json.summary.loopbackAllowed).toBe(true);
     expect(readFileSync(join(dir, 'issue.md'), 'utf8')).toContain('--allow-loopback');
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('--allow-loopback');
   });
 
   it('without the flag, the same server is refused and not asked; the reports do not mention the flag', async () => {

@@ -52,7 +52,7 @@ export interface Io {
   now?: () => number;
   /** Name servers to ask instead of the system's (tests use a fake one on loopback). */
   dnsServers?: readonly string[];
-  /** Which addresses may be requested, and written by `--fix` (default: public ones only); tests admit their loopback servers. */
+  /** Which addresses may be requested, and written by `--fix` (default: public ones only, or loopbackOrPublic with `--allow-loopback`); tests admit their loopback servers. */
   isPublicAddress?: AddressPolicy;
 }
 
