@@ -14,6 +14,7 @@ for (const [net, prefix] of [
   ['10.0.0.0', 8], // RFC 1918
   ['100.64.0.0', 10], // carrier-grade NAT
   ['127.0.0.0', 8], // loopback
+  ['168.63.129.16', 32], // Azure's platform address (DNS, metadata, health), reachable from GitHub-hosted runners
   ['169.254.0.0', 16], // link-local (cloud metadata lives here)
   ['172.16.0.0', 12], // RFC 1918
   ['192.0.0.0', 24], // IETF protocol assignments
@@ -46,6 +47,23 @@ export function isPublicAddress(address: string): boolean {
   if (family === 4) return !NOT_PUBLIC.check(address, 'ipv4');
   if (family === 6) return GLOBAL_UNICAST.check(address, 'ipv6') && !NOT_PUBLIC.check(address, 'ipv6');
   return false;
+}
+
+/** Loopback only: 127.0.0.0/8 and ::1. Two lists, as a BlockList with an IPv4 range also matches its IPv4-mapped IPv6 forms. */
+const LOOPBACK_V4 = new BlockList();
+LOOPBACK_V4.addSubnet('127.0.0.0', 8, 'ipv4');
+const LOOPBACK_V6 = new BlockList();
+LOOPBACK_V6.addAddress('::1', 'ipv6');
+
+/**
+ * The policy of `--allow-loopback` (a command-line flag only: a pull request cannot switch it on): public
+ * addresses and this machine's loopback, for a maintainer's local preview server. Other private ranges stay out.
+ */
+export function loopbackOrPublic(address: string): boolean {
+  const family = isIP(address);
+  if (family === 4 && LOOPBACK_V4.check(address, 'ipv4')) return true;
+  if (family === 6 && LOOPBACK_V6.check(address, 'ipv6')) return true;
+  return isPublicAddress(address);
 }
 
 /** Names that mean a private network or nothing at all: single labels, localhost, mDNS, home, private-use and reserved TLDs. */

@@ -11,7 +11,7 @@ import {admitLoopback, type SimHost, startHost} from './test-servers';
 const CONFIG = {timeoutMs: 500, retries: 1, retryBaseDelayMs: 20, retryAfterCapMs: 2000, perHostConcurrency: 4, concurrency: 16};
 
 function workspace(files: Record<string, string>, config: object = CONFIG): string {
-  const dir = mkdtempSync(join(tmpdir(), 'links-run-'));
+  const dir = mkdtempSync(join(tmpdir(), 'links-cli-'));
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), {recursive: true});
     writeFileSync(join(dir, name), text);

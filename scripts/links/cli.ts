@@ -5,7 +5,7 @@ import {loadCache, saveCache} from './cache';
 import {changedLinesSince, GitError} from './changed';
 import {ConfigError, loadConfig} from './config';
 import {collectFiles, ExtractError, PathError} from './extract';
-import type {AddressPolicy} from './addresses';
+import {type AddressPolicy, loopbackOrPublic} from './addresses';
 import {fixFiles} from './fix';
 import {checkLinks, type CheckReport} from './pipeline';
 import type {Prober} from './probe';
@@ -31,6 +31,9 @@ Options:
   --changed-since REF    check only URLs on lines added or changed since the merge base
                          of REF and HEAD (git diff; for pull requests)
   --no-cache             neither read nor write the cache (.link-cache/)
+  --allow-loopback       also request loopback addresses (127.0.0.0/8, ::1), e.g. a local
+                         preview server; never other private ranges; a flag only (not a
+                         config key), and every report says it was used
   --verbose              list ok URLs too
   -h, --help             show this help
 
@@ -49,7 +52,7 @@ export interface Io {
   now?: () => number;
   /** Name servers to ask instead of the system's (tests use a fake one on loopback). */
   dnsServers?: readonly string[];
-  /** Which addresses may be requested, and written by `--fix` (default: public ones only); tests admit their loopback servers. */
+  /** Which addresses may be requested, and written by `--fix` (default: public ones only, or loopbackOrPublic with `--allow-loopback`); tests admit their loopback servers. */
   isPublicAddress?: AddressPolicy;
 }
 
@@ -101,6 +104,7 @@ async function command(argv: readonly string[], io: Io): Promise<CliOutcome> {
         issue: {type: 'string'},
         'changed-since': {type: 'string'},
         'no-cache': {type: 'boolean', default: false},
+        'allow-loopback': {type: 'boolean', default: false},
         verbose: {type: 'boolean', default: false},
         help: {type: 'boolean', short: 'h', default: false},
       },
@@ -136,12 +140,15 @@ async function command(argv: readonly string[], io: Io): Promise<CliOutcome> {
     throw e;
   }
 
+  // Loopback is the maintainer's own machine: only a flag on the command line admits it, never the config.
+  const loopbackAllowed = opts['allow-loopback'];
+  const isPublicAddress = io.isPublicAddress ?? (loopbackAllowed ? loopbackOrPublic : undefined);
   const useCache = !opts['no-cache'];
   const cache = useCache ? loadCache(io.cwd) : null;
   for (const warning of cache?.warnings ?? []) err(`check-links: warning: ${oneLine(warning, 1000)}\n`);
   let checked: CheckReport;
   try {
-    checked = await checkLinks({files, cwd: io.cwd, config, cache: cache?.entries ?? null, changed, now, dnsServers: io.dnsServers, isPublicAddress: io.isPublicAddress});
+    checked = await checkLinks({files, cwd: io.cwd, config, cache: cache?.entries ?? null, changed, now, dnsServers: io.dnsServers, isPublicAddress, loopbackAllowed});
   } catch (e) {
     if (e instanceof ExtractError) {
       err(`${oneLine(e.file, 500)}:${e.line}:${e.column}: error: ${oneLine(e.reason, 1000)}\n`);
@@ -168,7 +175,7 @@ async function command(argv: readonly string[], io: Io): Promise<CliOutcome> {
   if (useCache) saveCache(io.cwd, cache?.entries ?? new Map(), probed, config.cacheTtlHours, now());
 
   if (opts.fix) {
-    const fixed = await fixFiles(citations, results, {cwd: io.cwd, sources, lookup: (host) => prober.lookup(host), isPublicAddress: io.isPublicAddress});
+    const fixed = await fixFiles(citations, results, {cwd: io.cwd, sources, lookup: (host) => prober.lookup(host), isPublicAddress});
     for (const f of fixed.rewritten) out(`fixed ${where(f)}: ${oneLine(f.from)} → ${oneLine(f.to)}\n`);
     for (const f of fixed.notFixed) out(`not fixed ${where(f)}: ${oneLine(f.url)}: ${oneLine(f.why)}\n`);
     for (const f of fixed.filesNotFixed) out(`not fixed ${oneLine(f.file, 500)}: ${oneLine(f.why)}\n`);

@@ -80,6 +80,9 @@ export function parseConfig(raw: unknown, source = 'config'): Config {
         throw new ConfigError(`${source}: "${key}" must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got ${quote(value)}`);
       }
       out[key] = value;
+    } else if (key === 'allowLoopback') {
+      // A pull request can change the config, so what only a maintainer may switch on is not in it.
+      throw new ConfigError(`${source}: "allowLoopback" is a command-line flag only (--allow-loopback), never a config key`);
     } else {
       throw new ConfigError(`${source}: unknown key ${quote(key)} (known keys: ${KNOWN_KEYS.join(', ')})`);
     }

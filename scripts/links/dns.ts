@@ -14,20 +14,44 @@ export function staticAnswer(hostname: string): {address: string; family: 4 | 6}
   return null;
 }
 
+/** What DnsCache asks: c-ares's `dns.promises.Resolver`, or a test's stand-in. */
+export interface Resolver {
+  resolve4(hostname: string): Promise<string[]>;
+  resolve6(hostname: string): Promise<string[]>;
+}
+
+export interface DnsOptions {
+  /** Per query (c-ares, 2 tries). */
+  timeoutMs: number;
+  /** Look-ups in flight at once: a resolver that drops bursts answers "timeout" to what is over its limit. */
+  concurrency: number;
+  /** Name servers to ask instead of the system's (tests point it at a fake server on loopback). */
+  servers?: readonly string[] | undefined;
+  /** Asked instead of c-ares (tests); `servers` and `timeoutMs` are then its business. */
+  resolver?: Resolver | undefined;
+}
+
 /**
- * One DNS query per host name, through c-ares (`dns.Resolver`) with a short timeout.
+ * One DNS query per host name, through c-ares (`dns.Resolver`) with a short timeout, at most `concurrency` at once.
  * Node's default `dns.lookup` runs getaddrinfo on the 4-thread libuv pool: offline, a few
  * names that hang for the system resolver's 5 s timeout block every other lookup behind them.
  * c-ares is asynchronous and takes our timeout, so failures are fast and do not block others.
  */
 export class DnsCache {
-  private readonly resolver: dnsPromises.Resolver;
+  private readonly resolver: Resolver;
   private readonly memo = new Map<string, Promise<DnsAnswer>>();
+  private readonly concurrency: number;
+  private inflight = 0;
+  private readonly waiting: Array<() => void> = [];
 
-  /** `servers` overrides the system's name servers (tests point it at a fake server on loopback). */
-  constructor(timeoutMs: number, servers?: readonly string[], tries = 2) {
-    this.resolver = new dnsPromises.Resolver({timeout: timeoutMs, tries});
-    if (servers) this.resolver.setServers(servers);
+  constructor(options: DnsOptions) {
+    this.concurrency = Math.max(1, options.concurrency);
+    if (options.resolver) this.resolver = options.resolver;
+    else {
+      const resolver = new dnsPromises.Resolver({timeout: options.timeoutMs, tries: 2});
+      if (options.servers) resolver.setServers(options.servers);
+      this.resolver = resolver;
+    }
   }
 
   lookup(hostname: string): Promise<DnsAnswer> {
@@ -35,10 +59,23 @@ export class DnsCache {
     if (fixed) return Promise.resolve(fixed);
     let answer = this.memo.get(hostname);
     if (!answer) {
-      answer = this.resolve(hostname);
+      answer = this.bounded(hostname);
       this.memo.set(hostname, answer);
     }
     return answer;
+  }
+
+  /** One look-up (its A and any AAAA query) in one of `concurrency` slots. */
+  private async bounded(hostname: string): Promise<DnsAnswer> {
+    if (this.inflight < this.concurrency) this.inflight++;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve)); // the finisher hands its slot over
+    try {
+      return await this.resolve(hostname);
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.inflight--;
+    }
   }
 
   private async resolve(hostname: string): Promise<DnsAnswer> {

@@ -12,6 +12,7 @@ function obs(partial: Partial<Observation>): Observation {
     error: null,
     attempts: 1,
     retryAfterExceeded: false,
+    waitBudgetSpent: false,
     fragment: null,
     page: {title: 'Page | A', heading: 'Page'},
     unknownPageUrl: null,

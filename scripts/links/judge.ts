@@ -1,3 +1,4 @@
+import {HOST_WAIT_RUN_FACTOR} from './limits';
 import {botWall} from './quirks';
 import {isHomePath, isRedirectToParent, softDeadReason} from './softDead';
 import type {FixDecision, Judgement, Observation} from './types';
@@ -17,6 +18,8 @@ export function withFragment(finalUrl: string, original: string): string {
   if (finalUrl.includes('#')) return finalUrl;
   return finalUrl + fragmentOf(original);
 }
+
+const WAIT_BUDGET_SPENT = `the host's waits this run have used up its budget (${HOST_WAIT_RUN_FACTOR} × the Retry-After cap)`;
 
 function attemptsNote(o: Observation): string {
   return o.attempts > 1 ? ` after ${o.attempts} attempts` : '';
@@ -83,7 +86,9 @@ function verdictOf(o: Observation): Judgement {
     const why =
       o.retryAfterExceeded && o.headers.retryAfterMs !== null
         ? `Retry-After ${seconds(o.headers.retryAfterMs)} exceeds the cap`
-        : `still limited${attemptsNote(o)}`;
+        : o.waitBudgetSpent
+          ? WAIT_BUDGET_SPENT
+          : `still limited${attemptsNote(o)}`;
     return {verdict: 'unverified', status, finalUrl, fix: null, reason: `rate limited (429): ${why}`};
   }
   const wall = botWall(status, o.headers.cfMitigated);
@@ -91,8 +96,8 @@ function verdictOf(o: Observation): Judgement {
   if (status === 401 || status === 403) {
     return {verdict: 'unverified', status, finalUrl, fix: null, reason: `access denied to automated check (${status})`};
   }
-  if (status >= 500 && o.retryAfterExceeded) {
-    return {verdict: 'unverified', status, finalUrl, fix: null, reason: `unavailable (${status}): Retry-After exceeds the cap`};
+  if (status >= 500 && (o.retryAfterExceeded || o.waitBudgetSpent)) {
+    return {verdict: 'unverified', status, finalUrl, fix: null, reason: `unavailable (${status}): ${o.retryAfterExceeded ? 'Retry-After exceeds the cap' : WAIT_BUDGET_SPENT}`};
   }
   if (status >= 400) {
     return {verdict: 'broken', status, finalUrl, fix: null, reason: `HTTP ${status}${status >= 500 ? attemptsNote(o) : ''}`};

@@ -4,8 +4,11 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 }
 
-/** Most time one host's quota may keep its requests waiting over a run, in units of the Retry-After cap. */
-export const QUOTA_WAIT_RUN_FACTOR = 4;
+/**
+ * Most time one host may keep its requests waiting over a run, in units of the Retry-After cap: every wait it
+ * asks for counts (Retry-After on any status, 429 pauses, announced quota resets), overlapping waits once.
+ */
+export const HOST_WAIT_RUN_FACTOR = 4;
 
 /** A host's announced request quota (RateLimit-* / X-RateLimit-* headers), as parsed from one answer. */
 export interface Quota {
@@ -36,9 +39,9 @@ class HostGate {
   /** Requests sent and not answered yet: an announced `remaining` may not count them. */
   onWire = 0;
   budget: Budget | null = null;
-  /** Time this host's quota has kept its requests waiting, overlapping waits counted once, and up to when. */
-  quotaWaitedMs = 0;
-  quotaCountedUntil = 0;
+  /** Time this host has kept its requests waiting (every wait it asked for), overlapping waits counted once, and up to when. */
+  waitedMs = 0;
+  waitCountedUntil = 0;
   readonly waiters: Array<() => void> = [];
   constructor(readonly max: number) {
     this.limit = max;
@@ -58,9 +61,11 @@ export class Limits {
   /** Highest number of requests seen in flight to each host (for tests and the benchmark). */
   readonly peakPerHost = new Map<string, number>();
 
+  /** `waitCapMs`: the longest wait a host may ask for (retryAfterCapMs); HOST_WAIT_RUN_FACTOR of it is each host's budget for the run. */
   constructor(
     private readonly concurrency: number,
     private readonly perHost: number,
+    private readonly waitCapMs: number,
   ) {}
 
   private gate(host: string): HostGate {
@@ -82,9 +87,9 @@ export class Limits {
 
   /**
    * Wait for a slot on `host` (and the end of any pause it asked for), then a global slot. Returns the release, or
-   * null without taking anything when the host's announced quota would keep us waiting longer than `maxQuotaWaitMs`.
+   * null without taking anything when the host's announced quota would keep us waiting past the cap or its budget.
    */
-  async acquire(host: string, maxQuotaWaitMs = Infinity): Promise<(() => void) | null> {
+  async acquire(host: string): Promise<(() => void) | null> {
     const g = this.gate(host);
     if (g.inflight < g.limit && g.waiters.length === 0) g.inflight++;
     else await new Promise<void>((resolve) => g.waiters.push(resolve)); // the releaser hands its slot over
@@ -94,13 +99,10 @@ export class Limits {
       while (Date.now() < g.pausedUntil) await sleep(g.pausedUntil - Date.now());
       // Inside an announced quota: once it is spent, wait for its reset (if not too long).
       for (let wait = this.quotaWaitMs(host); wait > 0; wait = this.quotaWaitMs(host)) {
-        if (this.quotaOverCap(host, maxQuotaWaitMs) !== null) {
+        if (!this.mayWait(host, wait)) {
           this.releaseHost(g);
           return null;
         }
-        const until = Date.now() + wait;
-        g.quotaWaitedMs += Math.max(0, until - Math.max(Date.now(), g.quotaCountedUntil));
-        g.quotaCountedUntil = Math.max(g.quotaCountedUntil, until);
         await sleep(wait);
       }
       if (this.globalInflight < this.concurrency && this.globalWaiters.length === 0) this.globalInflight++;
@@ -136,19 +138,36 @@ export class Limits {
     return this.quotaWaitMs(host);
   }
 
-  /**
-   * The wait, when it is longer than `capMs`, or when waiting it would make this host's quota keep us waiting
-   * longer than QUOTA_WAIT_RUN_FACTOR × `capMs` over the whole run (a host that always says "0 left, back in
-   * 20 s" must not hold the run for 20 s a link); else null.
-   */
-  quotaOverCap(host: string, capMs: number): number | null {
+  /** The wait the host's announced quota asks for, when it may not be waited (see mayWait); else null. */
+  quotaOverCap(host: string): number | null {
     const wait = this.quotaWaitMs(host);
-    if (wait <= 0) return null;
-    if (wait > capMs) return wait;
+    return wait > 0 && !this.waitFits(this.gate(host), wait) ? wait : null;
+  }
+
+  /**
+   * May we wait `ms` because `host` asked us to? Not when it is longer than the cap, nor when it would make the
+   * host's waits over the run pass HOST_WAIT_RUN_FACTOR × the cap (a host that always says "back in 20 s" must
+   * not hold the run for 20 s a link). When we may, the wait is counted against the host's budget.
+   */
+  mayWait(host: string, ms: number): boolean {
     const g = this.gate(host);
+    if (!this.waitFits(g, ms)) return false;
+    const until = Date.now() + Math.max(0, ms);
+    g.waitedMs += Math.max(0, until - Math.max(Date.now(), g.waitCountedUntil));
+    g.waitCountedUntil = Math.max(g.waitCountedUntil, until);
+    return true;
+  }
+
+  /** How long `host` has kept us waiting so far (for tests and the benchmark). */
+  waitedMs(host: string): number {
+    return this.gate(host).waitedMs;
+  }
+
+  private waitFits(g: HostGate, ms: number): boolean {
+    if (ms > this.waitCapMs) return false;
     const now = Date.now();
-    const extra = Math.max(0, now + wait - Math.max(now, g.quotaCountedUntil));
-    return g.quotaWaitedMs + extra > QUOTA_WAIT_RUN_FACTOR * capMs ? wait : null;
+    const extra = Math.max(0, now + ms - Math.max(now, g.waitCountedUntil));
+    return g.waitedMs + extra <= HOST_WAIT_RUN_FACTOR * this.waitCapMs;
   }
 
   /**
@@ -185,16 +204,19 @@ export class Limits {
   }
 
   /**
-   * 429: pause the host, halve its concurrency, and remember how many requests it was taking at once
-   * (less the one refused, which still holds its slot): concurrency grows back by one after a run of successes,
-   * never past that ceiling, so a host that limits bursts sees few of them.
+   * 429: pause the host (when `waitMs` may be waited: see mayWait; false when not, and no pause), halve its
+   * concurrency, and remember how many requests it was taking at once (less the one refused, which still holds
+   * its slot): concurrency grows back by one after a run of successes, never past that ceiling, so a host that
+   * limits bursts sees few of them.
    */
-  rateLimited(host: string, waitMs: number): void {
+  rateLimited(host: string, waitMs: number): boolean {
     const g = this.gate(host);
-    g.pausedUntil = Math.max(g.pausedUntil, Date.now() + waitMs);
+    const paused = this.mayWait(host, waitMs);
+    if (paused) g.pausedUntil = Math.max(g.pausedUntil, Date.now() + waitMs);
     g.ceiling = Math.max(1, Math.min(g.ceiling, g.inflight - 1));
     g.limit = Math.max(1, Math.min(Math.floor(g.limit / 2), g.ceiling));
     g.successes = 0;
+    return paused;
   }
 
   succeeded(host: string): void {

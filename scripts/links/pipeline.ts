@@ -27,6 +27,8 @@ export interface CheckOptions {
   dnsServers?: readonly string[] | undefined;
   /** Which addresses may be requested (default: public ones only; see ProberOptions). */
   isPublicAddress?: AddressPolicy | undefined;
+  /** The policy admits loopback (`--allow-loopback`): the summary says so. */
+  loopbackAllowed?: boolean;
 }
 
 export interface CheckReport {
@@ -104,6 +106,6 @@ export async function checkLinks(options: CheckOptions): Promise<CheckReport> {
   const locations = locationsOf(citations);
   const results = settled.map((r) => ({...r, locations: locations.get(r.url) ?? []}));
   const relevant = citations.filter((c) => selected.has(c.url));
-  const summary = summarize(results, {citations: relevant.length, files: files.length, requests: prober.stats.requests, durationMs: now() - started});
+  const summary = summarize(results, {citations: relevant.length, files: files.length, requests: prober.stats.requests, durationMs: now() - started, loopbackAllowed: options.loopbackAllowed ?? false});
   return {results, citations: relevant, sources, summary, prober};
 }

@@ -438,7 +438,7 @@ describe('announced quotas (RateLimit-*, X-RateLimit-*) against loopback hosts',
       p.close();
       const verdicts = [...obs.values()].map((o) => judge(o).verdict);
       expect(verdicts.filter((v) => v === 'ok').length).toBe(host.log.length);
-      // waits of 1 s each, at most QUOTA_WAIT_RUN_FACTOR (4) × the 1 s cap in all: a handful of requests, then not asked
+      // waits of 1 s each, at most HOST_WAIT_RUN_FACTOR (4) × the 1 s cap in all: a handful of requests, then not asked
       expect(host.log.length).toBeLessThanOrEqual(6);
       expect(verdicts.filter((v) => v === 'unverified').length).toBe(12 - host.log.length);
       expect(Date.now() - started).toBeLessThan(8000);

@@ -4,7 +4,7 @@ import type {LookupFunction} from 'node:net';
 import {createBrotliDecompress, createGunzip, createInflate} from 'node:zlib';
 import type {Readable, Transform} from 'node:stream';
 import {type AddressPolicy, isPublicAddress} from './addresses';
-import {type DnsAnswer, DnsCache} from './dns';
+import {type DnsAnswer, DnsCache, type Resolver} from './dns';
 import {Limits, type Quota, sleep} from './limits';
 import {PageScanner, type PageSignals} from './page';
 import {BOT_CHALLENGE_HEADER, isScriptDrawnFragment} from './quirks';
@@ -98,6 +98,8 @@ type Exchange =
       quota: Quota | null;
       fragment: Observation['fragment'];
       page: PageSignals | null;
+      /** After a 429: false when the pause it asked for was not granted (over the cap or the host's wait budget). */
+      paused?: boolean;
     }
   | {error: {kind: NetErrorKind; message: string}}
   /** The host's announced quota is used up for longer than we wait: no request was sent. */
@@ -127,6 +129,8 @@ export interface ProbeStats {
 export interface ProberOptions {
   /** Name servers to ask instead of the system's (tests use a fake one on loopback). */
   dnsServers?: readonly string[] | undefined;
+  /** Asked instead of c-ares (tests give a stand-in); look-ups stay bounded by `concurrency` either way. */
+  resolver?: Resolver | undefined;
   /**
    * Which addresses may be requested, for a cited URL and for every redirect hop (default: public ones only).
    * A cited site chooses where it redirects, and the checker runs inside CI's network: a private address is
@@ -150,8 +154,8 @@ export class Prober {
     private readonly config: Config,
     options: ProberOptions = {},
   ) {
-    this.limits = new Limits(config.concurrency, config.perHostConcurrency);
-    this.dns = new DnsCache(config.dnsTimeoutMs, options.dnsServers);
+    this.limits = new Limits(config.concurrency, config.perHostConcurrency, config.retryAfterCapMs);
+    this.dns = new DnsCache({timeoutMs: config.dnsTimeoutMs, concurrency: config.concurrency, servers: options.dnsServers, resolver: options.resolver});
     this.mayRequest = options.isPublicAddress ?? isPublicAddress;
   }
 
@@ -251,6 +255,7 @@ export class Prober {
       error: null,
       attempts: 0,
       retryAfterExceeded: false,
+      waitBudgetSpent: false,
       fragment: null,
       page: null,
       unknownPageUrl: null,
@@ -310,7 +315,10 @@ export class Prober {
     }
   }
 
-  /** One hop: backoff on 5xx and network errors, Retry-After (capped) on 429/503. */
+  /**
+   * One hop: backoff on 5xx and network errors; Retry-After on 429 and any 5xx, capped, and counted against the
+   * host's wait budget for the run (Limits.mayWait): a wait that does not fit ends the link at once.
+   */
   private async withRetries(url: URL, fragment: string | null, obs: Observation): Promise<Exchange> {
     const {retries, retryBaseDelayMs, retryAfterCapMs} = this.config;
     let failures = 0;
@@ -325,18 +333,23 @@ export class Prober {
         await sleep(backoffMs(failures, retryBaseDelayMs));
         continue;
       }
-      const limited = r.status === 429 || r.status === 503;
+      const limited = r.status === 429 || r.status >= 500;
       if (limited && r.retryAfterMs !== null && r.retryAfterMs > retryAfterCapMs) {
         obs.retryAfterExceeded = true;
         return r;
       }
       if (r.status === 429) {
         // exchange() already paused the host (the pause is taken in acquire(), shared by every link to it)
-        if (++rateLimits > Math.max(retries, 1) + 3) return r;
+        if (r.paused === false) obs.waitBudgetSpent = true;
+        if (r.paused === false || ++rateLimits > Math.max(retries, 1) + 3) return r;
         continue;
       }
       if (r.status >= 500) {
         if (failures >= retries) return r;
+        if (r.retryAfterMs !== null && !this.limits.mayWait(url.hostname, r.retryAfterMs)) {
+          obs.waitBudgetSpent = true;
+          return r;
+        }
         failures++;
         await sleep(r.retryAfterMs ?? backoffMs(failures, retryBaseDelayMs));
         continue;
@@ -362,9 +375,9 @@ export class Prober {
       return {error: {kind: 'private-address', message: where}};
     }
     // A host that announced its quota is paced inside it: we wait for its reset rather than make it say 429.
-    const quotaWait = this.limits.quotaOverCap(url.hostname, this.config.retryAfterCapMs);
+    const quotaWait = this.limits.quotaOverCap(url.hostname);
     if (quotaWait !== null) return {quotaExhaustedMs: quotaWait};
-    const release = await this.limits.acquire(url.hostname, this.config.retryAfterCapMs);
+    const release = await this.limits.acquire(url.hostname);
     if (release === null) return {quotaExhaustedMs: this.limits.quotaWaitMs(url.hostname)};
     this.stats.requests++;
     try {
@@ -375,7 +388,7 @@ export class Prober {
         // Told while this request still holds its slot, so the host's ceiling counts it as one too many.
         const ra = r.retryAfterMs ?? (r.quota?.remaining === 0 ? r.quota.resetMs : null);
         const wait = ra === null ? this.config.retryBaseDelayMs : ra > this.config.retryAfterCapMs ? 0 : ra;
-        this.limits.rateLimited(url.hostname, wait);
+        r.paused = this.limits.rateLimited(url.hostname, wait);
       }
       return r;
     } finally {
@@ -417,8 +430,11 @@ export class Prober {
       });
       // When the timer fires, an answer may already be waiting: a long synchronous parse of the next file can hold
       // the thread past the deadline. setImmediate runs after the pending I/O is read, so only real silence times out.
+      /** Set once a 2xx page is being read: the site answered, so at the timeout the page is judged on what came. */
+      let readSoFar: (() => void) | null = null;
       const timer = setTimeout(() => {
         setImmediate(() => {
+          if (readSoFar) return readSoFar();
           const e = Object.assign(new Error(`no answer within ${this.config.timeoutMs} ms`), {timeout: true});
           finish({error: classify(e)});
         });
@@ -460,11 +476,13 @@ export class Prober {
         else if (encoding === 'br') stream = decoding = createBrotliDecompress();
         const decoder = new TextDecoder();
         let bytes = 0;
-        const done = (ended: boolean): void => {
+        const done = (ended: boolean, keepConnection = ended || small(64 * 1024)): void => {
           const found = scanner.fragmentFound;
           const fragmentSeen = fragment === null ? null : {id: fragment, found, truncated: !found && !ended};
-          finish({...base, fragment: fragmentSeen, page: scanner.signals}, ended || small(64 * 1024) ? res : undefined);
+          finish({...base, fragment: fragmentSeen, page: scanner.signals}, keepConnection ? res : undefined);
         };
+        // A body that trickles past the timeout: a fragment not seen yet is "not in the part read", never "not found".
+        readSoFar = () => done(false, false);
         if (decoding) {
           // Bytes on the wire count too: a stream that decodes to nothing must not be read forever.
           let wireBytes = 0;

@@ -16,7 +16,12 @@ export interface Summary {
   fromCache: number;
   requests: number;
   durationMs: number;
+  /** `--allow-loopback` was given: this machine's loopback addresses were requested. */
+  loopbackAllowed: boolean;
 }
+
+/** What every report says when `--allow-loopback` was given. */
+export const LOOPBACK_NOTE = '--allow-loopback was given: loopback addresses (127.0.0.0/8, ::1) were requested; other private addresses were not.';
 
 export interface JsonReport {
   links: Array<{
@@ -36,7 +41,7 @@ function notFixable(r: LinkResult): string | null {
   return r.fix !== null && !r.fix.rewrite ? r.fix.why : null;
 }
 
-export function summarize(results: readonly LinkResult[], extra: {citations: number; files: number; requests: number; durationMs: number}): Summary {
+export function summarize(results: readonly LinkResult[], extra: {citations: number; files: number; requests: number; durationMs: number; loopbackAllowed?: boolean}): Summary {
   const count = (v: Verdict): number => results.filter((r) => r.verdict === v).length;
   return {
     urls: results.length,
@@ -51,6 +56,7 @@ export function summarize(results: readonly LinkResult[], extra: {citations: num
     fromCache: results.filter((r) => r.fromCache).length,
     requests: extra.requests,
     durationMs: extra.durationMs,
+    loopbackAllowed: extra.loopbackAllowed ?? false,
   };
 }
 
@@ -107,6 +113,7 @@ export function formatConsole(results: readonly LinkResult[], summary: Summary, 
     `${s.urls} URLs (${s.citations} citations in ${s.files} files): ${s.ok} ok, ${s.redirected} redirected, ${s.broken} broken, ${s['soft-dead']} soft-dead, ` +
       `${s.unverified} unverified, ${s.skipped} skipped; ${s.fromCache} from cache, ${s.requests} requests, ${(s.durationMs / 1000).toFixed(1)} s`,
   );
+  if (s.loopbackAllowed) lines.push(LOOPBACK_NOTE);
   return noWorkflowCommands(lines.join('\n') + '\n');
 }
 
@@ -145,6 +152,7 @@ export function formatStepSummary(results: readonly LinkResult[], summary: Summa
     '',
     `${s.urls} URLs: **${s.broken} broken**, **${s['soft-dead']} soft-dead**, ${s.redirected} moved, ${s.unverified} unverified, ${s.skipped} skipped, ${s.ok} ok (${s.fromCache} from cache).`,
     '',
+    ...(s.loopbackAllowed ? [`\`${LOOPBACK_NOTE}\``, ''] : []),
   ];
   const rows = results.filter((r) => r.verdict !== 'ok');
   if (rows.length) {
@@ -225,6 +233,7 @@ export function formatTrackingIssue(results: readonly LinkResult[], summary: Sum
     '',
     `${s.urls} URLs: **${s.broken} broken**, **${s['soft-dead']} soft-dead**, **${s.redirected} moved**, ${s.unverified} unverified, ${s.skipped} skipped, ${s.ok} ok.`,
     '',
+    ...(s.loopbackAllowed ? [`\`${LOOPBACK_NOTE}\``, ''] : []),
   ];
   const sections: Array<{title: string[]; rows: string[]; end: string[]}> = [];
   const broken = results.filter((r) => r.verdict === 'broken');

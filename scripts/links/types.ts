@@ -22,7 +22,7 @@ export interface Config {
   /** Requests in flight to one host name. */
   perHostConcurrency: number;
   skip: SkipRule[];
-  /** Longest Retry-After we wait; a longer one ends the link as `unverified` at once. */
+  /** Longest Retry-After we wait (any status); a longer one ends the link as `unverified` at once. 4 × it is each host's budget for all its waits over a run. */
   retryAfterCapMs: number;
   /** First backoff delay; doubles on each retry (plus up to 25 % jitter). */
   retryBaseDelayMs: number;
@@ -86,6 +86,8 @@ export interface Observation {
   attempts: number;
   /** Retry-After asked for more than the cap, so we stopped waiting. */
   retryAfterExceeded: boolean;
+  /** The wait the host asked for would take its waits over the run past their budget (HOST_WAIT_RUN_FACTOR × the cap), so we stopped. */
+  waitBudgetSpent: boolean;
   /** null: no fragment to find or not checkable (non-HTML, text fragment). */
   fragment: {id: string; found: boolean; truncated: boolean} | null;
   /** What the final 2xx HTML page says about itself; null when it was not HTML or not read. */
