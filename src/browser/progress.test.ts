@@ -61,7 +61,7 @@ describe('parseProgress (stored data)', () => {
   });
 });
 
-describe('exercises in stored progress (issue 16: same version 1 format)', () => {
+describe('exercises in stored progress (the same version 1 format)', () => {
   // Stored by the site before exercises existed: topics only.
   const beforeExercises = JSON.stringify({
     version: 1,

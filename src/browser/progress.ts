@@ -6,7 +6,7 @@ import {useCallback, useSyncExternalStore} from 'react';
  * copy of the site in another tab, or an unknown shape) is never overwritten: it is reported as
  * unreadable, the controls leave it alone, and only an explicit, confirmed reset removes it.
  *
- * Exercises (issue 16) did not change the format: an exercise done is one more entry in
+ * Exercises did not change the format: an exercise done is one more entry in
  * `learned`, keyed `section/exercise-anchor` like a topic. So progress stored before exercises
  * existed loads as it is, and a copy of the site still on version 1 code (an open tab, the
  * offline copy) keeps the exercise entries when it writes, instead of reading a version 2 as

@@ -1,6 +1,6 @@
 import {type ContentIssue} from './issue';
 
-/** The curriculum outline as the user gave it (shared/seed): sections → topics → points and resources. */
+/** The curriculum outline as its owners gave it (src/data/curriculum-outline.txt): sections → topics → points and resources. */
 export interface OutlineResource {
   title: string;
   url: string;

@@ -1,5 +1,5 @@
 /**
- * Hands-on exercises in the browser (issue 16): marking one done, how the section summary, the
+ * Hands-on exercises in the browser: marking one done, how the section summary, the
  * sidebar badge and the overview count it, export and import, progress stored before exercises
  * existed, the solution on screen and on paper, and search by title.
  */

@@ -1,7 +1,7 @@
 /**
  * Hands-on exercises in the built site: on their section page with the progress control and a
  * hidden solution, listed on the overview, in the one-page edition with their anchors, and in
- * the search index (issue 16).
+ * the search index.
  */
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
