@@ -10,7 +10,7 @@ import {fixFiles} from './fix';
 import {checkLinks, type CheckReport} from './pipeline';
 import type {Prober} from './probe';
 import {formatAnnotations, formatConsole, formatNotFixed, formatStepSummary, formatTrackingIssue, runContextFrom, toJson, toLinkHealth, where} from './report';
-import {noWorkflowCommands, oneLine} from '../githubAnnotation';
+import {noWorkflowCommands, oneLine} from '../common/githubAnnotation';
 import type {Config, LinkResult} from './types';
 
 export const HELP = `Usage: npm run check-links -- [options] [PATH ...]

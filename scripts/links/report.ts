@@ -1,7 +1,7 @@
 import type {LinkResult, Location, Verdict} from './types';
 import {VERDICTS} from './types';
 import type {LinkHealthFile} from '../../src/content/linkHealth';
-import {githubAnnotation, markdownCode, noWorkflowCommands, oneLine} from '../githubAnnotation';
+import {githubAnnotation, markdownCode, noWorkflowCommands, oneLine} from '../common/githubAnnotation';
 
 export interface Summary {
   urls: number;
