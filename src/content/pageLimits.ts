@@ -105,15 +105,18 @@ export function checkPageLimits(source: string): ContentIssue | undefined {
   return block && countInlineMarkers(block.text, block.start);
 }
 
-/** Thrown by parseMarkdown for a page outside PAGE_LIMITS; `line`, `column` and `reason` as a parser's message has them. */
-export class PageLimitError extends Error {
+/**
+ * Thrown by parseMarkdown for a page it refuses to parse (outside PAGE_LIMITS, or frontmatter in
+ * another language than YAML); `line`, `column` and `reason` as a parser's message has them.
+ */
+export class PageRefusedError extends Error {
   readonly line: number;
   readonly column: number;
   readonly reason: string;
 
   constructor(readonly issue: ContentIssue) {
     super(issue.message);
-    this.name = 'PageLimitError';
+    this.name = 'PageRefusedError';
     this.line = issue.line;
     this.column = issue.column;
     this.reason = issue.message;
