@@ -1,7 +1,7 @@
 import {readFileSync, readdirSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {PAGE_LIMITS, PageRefusedError, checkPageLimits} from './pageLimits';
+import {PAGE_LIMITS, PageLimitError, checkPageLimits} from './pageLimits';
 import {parseMarkdown} from './parse';
 
 const DOCS = path.resolve(__dirname, '../../docs');
@@ -53,9 +53,9 @@ describe('checkPageLimits', () => {
 });
 
 describe('parseMarkdown', () => {
-  it('throws a PageRefusedError with the line, as a parser message has it, instead of parsing', () => {
+  it('throws a PageLimitError with the line, as a parser message has it, instead of parsing', () => {
     const source = `Intro.\n\n${lines(200, (i) => `${' '.repeat(2 * i)}- x`)}\n`;
-    expect(() => parseMarkdown(source)).toThrowError(PageRefusedError);
+    expect(() => parseMarkdown(source)).toThrowError(PageLimitError);
     expect(() => parseMarkdown(source)).toThrowError(expect.objectContaining({line: 19, column: 1}));
   });
 });

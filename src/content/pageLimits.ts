@@ -109,14 +109,14 @@ export function checkPageLimits(source: string): ContentIssue | undefined {
  * Thrown by parseMarkdown for a page it refuses to parse (outside PAGE_LIMITS, or frontmatter in
  * another language than YAML); `line`, `column` and `reason` as a parser's message has them.
  */
-export class PageRefusedError extends Error {
+export class PageLimitError extends Error {
   readonly line: number;
   readonly column: number;
   readonly reason: string;
 
   constructor(readonly issue: ContentIssue) {
     super(issue.message);
-    this.name = 'PageRefusedError';
+    this.name = 'PageLimitError';
     this.line = issue.line;
     this.column = issue.column;
     this.reason = issue.message;

@@ -5,7 +5,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import {checkFrontMatterLanguage} from './frontMatter';
-import {PageRefusedError, checkPageLimits} from './pageLimits';
+import {PageLimitError, checkPageLimits} from './pageLimits';
 
 /**
  * The one Markdown parser that our lint rules, link extraction and tests share.
@@ -15,11 +15,11 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).us
 
 /**
  * Parses a page. A page outside PAGE_LIMITS, or whose frontmatter names another language than
- * YAML (the build refuses it: src/node/markdownHooks.ts), throws a PageRefusedError with its line
+ * YAML (the build refuses it: src/node/markdownHooks.ts), throws a PageLimitError with its line
  * instead of being parsed.
  */
 export function parseMarkdown(source: string): Root {
   const refused = checkFrontMatterLanguage(source) ?? checkPageLimits(source);
-  if (refused) throw new PageRefusedError(refused);
+  if (refused) throw new PageLimitError(refused);
   return processor.parse(source);
 }

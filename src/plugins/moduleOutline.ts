@@ -2,7 +2,7 @@ import {readFileSync, readdirSync} from 'node:fs';
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import {parseMarkdown} from '../content/parse';
-import {PageRefusedError} from '../content/pageLimits';
+import {PageLimitError} from '../content/pageLimits';
 import {readSectionPage} from '../content/page';
 import {readFrontMatter, readStudyMinutes} from '../content/frontMatter';
 import {progressKey, sectionKeyFromPath} from '../content/sectionKey';
@@ -25,7 +25,7 @@ export function readSection(file: string, siteDir: string, docsBasePath: string)
   try {
     tree = parseMarkdown(readFileSync(file, 'utf8'));
   } catch (error) {
-    if (error instanceof PageRefusedError) throw new Error(formatIssue(relative, error.issue));
+    if (error instanceof PageLimitError) throw new Error(formatIssue(relative, error.issue));
     // A page that is not valid MDX: the parser's message, at the page's line, without its stack.
     const message = error as {line?: number; column?: number; reason?: string};
     throw new Error(formatIssue(relative, {line: message.line ?? 1, column: message.column ?? 1, message: message.reason ?? String(error)}));
