@@ -6,8 +6,17 @@ import {defineConfig} from 'vitest/config';
 // and the benchmarks' own tests (Chromium on the built site, slowed down), which the Performance
 // workflow runs (`npm run test:bench`) instead of every `npm test`.
 export default defineConfig({
-  // The same `@site` alias Docusaurus gives components, so they can be rendered in unit tests.
-  resolve: {alias: {'@site': path.resolve(__dirname)}},
+  // The `@site` alias and the `@docusaurus/useIsBrowser` module Docusaurus gives components, so
+  // they can be rendered in unit tests (a test mocks useIsBrowser: its real value needs the app).
+  resolve: {
+    alias: {
+      '@site': path.resolve(__dirname),
+      '@docusaurus/useIsBrowser': path.resolve(
+        __dirname,
+        'node_modules/@docusaurus/core/lib/client/exports/useIsBrowser.js',
+      ),
+    },
+  },
   // tsconfig says `jsx: preserve` (the bundler compiles JSX); tests compile it here, like the site, with the automatic runtime.
   esbuild: {jsx: 'automatic'},
   test: {

@@ -2,17 +2,19 @@
 /* global self, caches, fetch, URL */
 /**
  * Extra service-worker code for @docusaurus/plugin-pwa (its `swCustom` option; the plugin
- * compiles only .js here, hence plain JavaScript with JSDoc types).
- *
- * The plugin's worker looks a URL up as itself and as `<url>/index.html`. With
- * `trailingSlash: false` Docusaurus writes `/docs/service-mesh` to `docs/service-mesh.html`,
- * so clean page URLs missed the precache and failed offline. Here, a GET inside the worker's
- * scope (the site's base URL) whose last path segment has no dot is answered from this site's
- * precached `<url>.html` when there is one, else from the network.
+ * compiles only .js here, hence plain JavaScript with JSDoc types). It runs before the plugin
+ * adds its own listeners, so this fetch listener is the first to see a request.
  *
  * Only this site's precache may answer. On GitHub Pages every project of an account shares one
- * origin, and so one CacheStorage: `caches.match()` searches every cache on the origin, so a
- * page another project cached under our URL would be served to our readers.
+ * origin, and so one CacheStorage, and `caches.match()`, which the plugin's worker uses, searches
+ * every cache on the origin: a page or script another project cached under one of our URLs would
+ * be served to our readers. So every GET under the worker's scope (the site's base URL) is
+ * answered here, from this site's precache or else from the network, and the plugin's listener
+ * does not run for it.
+ *
+ * Lookups: the URL itself, `<url>/index.html` (the plugin's two), and, for a clean URL (last
+ * segment without a dot), `<url>.html`: with `trailingSlash: false` Docusaurus writes
+ * `/docs/service-mesh` to `docs/service-mesh.html`, so clean page URLs missed the precache.
  */
 
 /**
@@ -25,21 +27,26 @@ export function precacheNameFor(scope) {
 }
 
 /**
+ * The precache entries that may answer a request, in order; none for a URL outside the scope.
  * @param {string} requestUrl
  * @param {string} scope the worker's scope: the site's origin and base URL, ending in `/`
- * @returns {string | undefined}
+ * @returns {string[]}
  */
-export function htmlFileFor(requestUrl, scope) {
+export function precacheUrlsFor(requestUrl, scope) {
   const url = new URL(requestUrl);
   const base = new URL(scope);
-  if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) return undefined;
+  if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) return [];
+  const page = `${url.origin}${url.pathname}`;
   const last = url.pathname.split('/').pop() ?? '';
-  if (last === '' || last.includes('.')) return undefined; // Files and `/` paths: the plugin's own lookup.
-  return `${url.origin}${url.pathname}.html`;
+  return [
+    page,
+    `${page}${page.endsWith('/') ? '' : '/'}index.html`,
+    ...(last === '' || last.includes('.') ? [] : [`${page}.html`]),
+  ];
 }
 
 /**
- * @typedef {{request: Request, respondWith(response: Promise<Response>): void}} FetchEventLike
+ * @typedef {{request: Request, respondWith(response: Promise<Response>): void, stopImmediatePropagation(): void}} FetchEventLike
  * @typedef {{registration: {scope: string}, addEventListener(type: 'fetch', listener: (event: FetchEventLike) => void): void}} WorkerScope
  */
 
@@ -49,14 +56,18 @@ export default function swCustom(params) {
   const scope = /** @type {WorkerScope} */ (/** @type {unknown} */ (self));
   scope.addEventListener('fetch', (event) => {
     if (event.request.method !== 'GET') return;
-    const htmlUrl = htmlFileFor(event.request.url, scope.registration.scope);
-    if (!htmlUrl) return;
-    // Precached entries carry a `__WB_REVISION__` query, hence ignoreSearch.
+    const candidates = precacheUrlsFor(event.request.url, scope.registration.scope);
+    if (candidates.length === 0) return;
+    event.stopImmediatePropagation();
     event.respondWith(
-      caches
-        .open(precacheNameFor(scope.registration.scope))
-        .then((precache) => precache.match(htmlUrl, {ignoreSearch: true}))
-        .then((cached) => cached ?? fetch(event.request)),
+      caches.open(precacheNameFor(scope.registration.scope)).then(async (precache) => {
+        for (const candidate of candidates) {
+          // Precached entries carry a `__WB_REVISION__` query, hence ignoreSearch.
+          const cached = await precache.match(candidate, {ignoreSearch: true});
+          if (cached) return cached;
+        }
+        return fetch(event.request);
+      }),
     );
   });
 }

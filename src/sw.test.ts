@@ -1,22 +1,29 @@
 import {afterEach, describe, expect, it, vi} from 'vitest';
-import swCustom, {htmlFileFor, precacheNameFor} from './sw';
+import swCustom, {precacheNameFor, precacheUrlsFor} from './sw';
 
 const scope = 'http://127.0.0.1:3000/module/';
 
-describe('htmlFileFor', () => {
-  it('maps a clean page URL under the base URL to its .html file, ignoring query and hash', () => {
-    expect(htmlFileFor(`${scope}docs/service-mesh?x=1#top`, scope)).toBe(`${scope}docs/service-mesh.html`);
-    expect(htmlFileFor(`${scope}print`, scope)).toBe(`${scope}print.html`);
+describe('precacheUrlsFor', () => {
+  it('looks a clean page URL under the base URL up as itself, as a folder and as its .html file, without query and hash', () => {
+    expect(precacheUrlsFor(`${scope}docs/service-mesh?x=1#top`, scope)).toEqual([
+      `${scope}docs/service-mesh`,
+      `${scope}docs/service-mesh/index.html`,
+      `${scope}docs/service-mesh.html`,
+    ]);
   });
 
-  it('leaves files, directory URLs, other projects on the origin and other origins alone', () => {
-    expect(htmlFileFor(`${scope}assets/js/main.123.js`, scope)).toBeUndefined();
-    expect(htmlFileFor(`${scope}search-index.json?_=abc`, scope)).toBeUndefined();
-    expect(htmlFileFor(scope, scope)).toBeUndefined();
-    expect(htmlFileFor(`${scope}docs/`, scope)).toBeUndefined();
-    expect(htmlFileFor('http://127.0.0.1:3000/other-project/docs', scope)).toBeUndefined();
-    expect(htmlFileFor('http://127.0.0.1:3000/module-other/docs', scope)).toBeUndefined();
-    expect(htmlFileFor('https://kubernetes.io/docs', scope)).toBeUndefined();
+  it('looks files and folders up as the plugin does', () => {
+    expect(precacheUrlsFor(`${scope}assets/js/main.123.js`, scope)).toEqual([
+      `${scope}assets/js/main.123.js`,
+      `${scope}assets/js/main.123.js/index.html`,
+    ]);
+    expect(precacheUrlsFor(scope, scope)).toEqual([scope, `${scope}index.html`]);
+  });
+
+  it('leaves other projects on the origin and other origins alone', () => {
+    expect(precacheUrlsFor('http://127.0.0.1:3000/other-project/docs', scope)).toEqual([]);
+    expect(precacheUrlsFor('http://127.0.0.1:3000/module-other/docs', scope)).toEqual([]);
+    expect(precacheUrlsFor('https://kubernetes.io/docs', scope)).toEqual([]);
   });
 });
 
@@ -49,7 +56,7 @@ describe('the fetch handler', () => {
     };
   }
 
-  /** Installs the handler in a fake worker and answers one GET for `url`. */
+  /** Installs the handler in a fake worker and answers one GET for `url`; undefined when it leaves the request to others. */
   async function answer(url: string, caches: ReturnType<typeof origin>): Promise<string | undefined> {
     let listener: ((event: unknown) => void) | undefined;
     vi.stubGlobal('self', {
@@ -61,7 +68,14 @@ describe('the fetch handler', () => {
     vi.stubGlobal('fetch', () => Promise.resolve(new Response('from the network')));
     swCustom({offlineMode: true});
     let response: Promise<Response> | undefined;
-    listener!({request: new Request(url), respondWith: (r: Promise<Response>) => (response = r)});
+    let stopped = false;
+    listener!({
+      request: new Request(url),
+      respondWith: (r: Promise<Response>) => (response = r),
+      stopImmediatePropagation: () => (stopped = true),
+    });
+    // Whenever it answers, the plugin's own listener (which searches every cache) must not run.
+    expect(stopped).toBe(response !== undefined);
     return response && (await response).text();
   }
 
@@ -72,6 +86,12 @@ describe('the fetch handler', () => {
   it('never serves a page another project on the origin cached under our URL: the network answers', async () => {
     const planted = origin({}, {[`${scope}docs/pods.html`]: 'a planted page'});
     expect(await answer(`${scope}docs/pods`, planted)).toBe('from the network');
+  });
+
+  it('answers a script from our precache, never from a cache another project planted', async () => {
+    const main = `${scope}assets/js/main.123.js`;
+    expect(await answer(main, origin({[main]: 'our script'}, {[main]: 'a planted script'}))).toBe('our script');
+    expect(await answer(main, origin({}, {[main]: 'a planted script'}))).toBe('from the network');
   });
 
   it("leaves another project's URLs on the origin to that project", async () => {

@@ -1,5 +1,5 @@
 /**
- * `npm run lint:prose -- [PATH …]`: spelling and repeated words in the prose of the docs
+ * `npm run lint:prose -- [PATH …]`: spelling and repeated words in the prose of the pages
  * (or the given pages and folders). Code, URLs, front matter and JSX attributes are not prose.
  */
 import {readFileSync} from 'node:fs';
@@ -10,10 +10,11 @@ import {checkWordList, WORD_LIST} from './prose/wordList';
 
 const HELP = `Usage: npm run lint:prose -- [PATH …]
 
-Checks the prose of docs/ (or of the given .md/.mdx files and folders), not its code blocks,
-inline code, URLs, front matter or JSX attributes:
+Checks the prose of the pages the site builds (docs/ and src/pages/), or of the given .md/.mdx
+files and folders, not their code blocks, inline code, URLs, front matter or JSX attributes:
   spelling       cspell (cspell.config.yaml: US English, technical dictionaries for
                  Kubernetes, Docker, clouds and software, and project-words.txt)
+  directive      a cspell directive in a page (cspell:disable, …): not obeyed, and reported
   repeated-word  the same word twice in a row
   word-list      project-words.txt: one word per line, sorted A to Z ignoring case, no duplicates
 

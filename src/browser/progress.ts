@@ -251,6 +251,26 @@ export function writeProgress(state: ProgressState): boolean {
   return true;
 }
 
+/** What an import wrote, and the topics and exercises it unmarked. */
+export interface ImportWritten {
+  state: ProgressState;
+  lost: string[];
+}
+
+/**
+ * Imports a file's progress into what is stored at this moment, not into what was stored when
+ * the file was chosen: between the two the learner may have answered a question, and another
+ * tab may have marked a topic. `merge` keeps everything in either; `replace` stores the file's
+ * progress. Returns undefined, and writes nothing, when the stored data is unreadable.
+ */
+export function importProgress(imported: ProgressState, mode: 'merge' | 'replace'): ImportWritten | undefined {
+  const current = getSnapshot();
+  if (!current.readable) return undefined;
+  const state = mode === 'merge' ? mergeProgress(current.state, imported) : imported;
+  if (!writeProgress(state)) return undefined;
+  return {state, lost: topicsLost(current.state, state)};
+}
+
 /** Clears the learner's progress, unreadable data included: only after the learner confirmed it. */
 export function resetProgress(): void {
   try {

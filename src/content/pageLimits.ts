@@ -120,7 +120,10 @@ export function checkPageLimits(source: string): ContentIssue | undefined {
   return block && countInlineMarkers(block.text, block.start);
 }
 
-/** Thrown by parseMarkdown for a page outside PAGE_LIMITS; `line`, `column` and `reason` as a parser's message has them. */
+/**
+ * Thrown by parseMarkdown for a page it refuses to parse (outside PAGE_LIMITS, or frontmatter in
+ * another language than YAML); `line`, `column` and `reason` as a parser's message has them.
+ */
 export class PageLimitError extends Error {
   readonly line: number;
   readonly column: number;

@@ -4,6 +4,7 @@ import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
+import {checkFrontMatterLanguage} from './frontMatter';
 import {PageLimitError, checkPageLimits} from './pageLimits';
 
 /**
@@ -12,9 +13,13 @@ import {PageLimitError, checkPageLimits} from './pageLimits';
  */
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMdx);
 
-/** Parses a page; a page outside PAGE_LIMITS throws a PageLimitError (with its line) instead of being parsed. */
+/**
+ * Parses a page. A page outside PAGE_LIMITS, or whose frontmatter names another language than
+ * YAML (the build refuses it: src/node/markdownHooks.ts), throws a PageLimitError with its line
+ * instead of being parsed.
+ */
 export function parseMarkdown(source: string): Root {
-  const tooComplex = checkPageLimits(source);
-  if (tooComplex) throw new PageLimitError(tooComplex);
+  const refused = checkFrontMatterLanguage(source) ?? checkPageLimits(source);
+  if (refused) throw new PageLimitError(refused);
   return processor.parse(source);
 }

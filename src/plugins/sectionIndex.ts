@@ -26,7 +26,9 @@ export function readSection(file: string, siteDir: string, docsBasePath: string)
     tree = parseMarkdown(readFileSync(file, 'utf8'));
   } catch (error) {
     if (error instanceof PageLimitError) throw new Error(formatIssue(relative, error.issue));
-    throw error;
+    // A page that is not valid MDX: the parser's message, at the page's line, without its stack.
+    const message = error as {line?: number; column?: number; reason?: string};
+    throw new Error(formatIssue(relative, {line: message.line ?? 1, column: message.column ?? 1, message: message.reason ?? String(error)}));
   }
   const frontMatter = readFrontMatter(tree);
   if (!frontMatter.ok) throw new Error(formatIssue(relative, frontMatter.issue));
