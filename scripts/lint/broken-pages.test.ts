@@ -135,10 +135,10 @@ const CASES: BrokenCase[] = [
       '',
       ...Array.from({length: 200}, (_, i) => `${' '.repeat(2 * i)}- level ${i}`),
     ),
-    // Level i nests i + 1 deep (its marker plus i two-column indents): level 16 is the first past 16.
-    line: introAt + 3 + 16,
+    // Level i nests i + 1 deep (its marker plus i two-column indents): level 32 is the first past 32.
+    line: introAt + 3 + 32,
     rule: 'curriculum:page-limits',
-    says: 'Line nests 17 levels deep',
+    says: 'Line nests 33 levels deep',
   },
   {
     name: 'a YAML alias bomb in the frontmatter',
