@@ -17,6 +17,7 @@ const CASES: Record<string, [line: number, contains: string][]> = {
   'dockerfile-excerpt': [
     [4, 'Dockerfile: No source image provided with `FROM`'],
     [10, 'Dockerfile: Unknown instruction: RUNN'],
+    [15, 'Dockerfile: Unknown instruction: COPPY'],
   ],
   'config-file': [
     [5, 'kind.x-k8s.io has no kind "Clustr". Did you mean "Cluster"?'],
