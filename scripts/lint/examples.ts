@@ -14,14 +14,17 @@ const HELP = `Usage: npm run lint:examples -- [--list] [PATH …]
 
 Checks every fenced code block in docs/ (or in the given .md/.mdx files and folders):
   yaml        parses; Kubernetes objects validated strictly against Kubernetes ${KUBERNETES_VERSION}
-              (unknown fields, types, enums, removed API versions); Istio, Argo Rollouts and
-              Knative objects against their @kubernetes-models packages; Compose files against
-              the Compose Specification schema; excerpt=<apiVersion>/<Kind>[.<path>] blocks
-              against that part of the schema
-  dockerfile  dockerfile-utils (unknown and malformed instructions)
+              (unknown fields, types, enums, removed API versions, a selector that misses its
+              template); Istio, Argo, Prometheus Operator, KEDA, Knative and Gateway API objects
+              against their @kubernetes-models packages; files a program reads (kubeconfig,
+              AdmissionConfiguration, kind Cluster, Kustomization…) by apiVersion and kind; v1 List
+              items one by one; Compose files read as YAML 1.2, for the types and required keys of
+              the Compose Specification schema (never unknown keys: the schema is old);
+              excerpt=<apiVersion>/<Kind>[.<path>] blocks against that part of the schema
+  dockerfile  dockerfile-utils (unknown and malformed instructions); a block without FROM is an excerpt
   bash, sh    bash -n / sh -n and ShellCheck (Debian package shellcheck; never skipped);
               a heredoc written to a .yaml/.yml file or to kubectl apply -f - is checked as yaml
-  json        parses
+  json        parses (a block starting "key": is a fragment, parsed inside braces)
   hcl         HCL syntax;  promql  PromQL syntax
 Blocks marked wrong="<reason>" or unchecked="<reason>" are listed, not checked; so are
 heredocs under a # lint:examples wrong="<reason>" or unchecked="<reason>" comment line.

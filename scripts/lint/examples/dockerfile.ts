@@ -17,6 +17,8 @@ const STRICT: ValidatorSettings = {
 /** A line that is only `...` (or `…`): the author left lines out. */
 const ELIDED_LINE = /^([ \t]*)(?:\.\.\.|…)[ \t]*$/gm;
 const HAS_FROM = /^[ \t]*FROM[ \t]/im;
+/** `<src>`, `<image|stage>`: a placeholder of a synopsis such as `COPY [OPTIONS] <src> ... <dest>`. */
+const PLACEHOLDER = /<[A-Za-z][\w.:|=/-]*>/;
 /** dockerfile-utils' "No source image provided with `FROM`". */
 const NO_SOURCE_IMAGE = 'No source image provided with `FROM`';
 
@@ -24,11 +26,14 @@ const NO_SOURCE_IMAGE = 'No source image provided with `FROM`';
  * Dockerfile blocks: parsed and linted by dockerfile-utils (unknown and malformed instructions,
  * and its style checks). A block with no FROM at all is an excerpt that shows some instructions,
  * so it is not held to starting with one; a block that has a FROM still must start with it (or ARG).
- * A line that is only `...` stands for lines left out and is read as a comment.
+ * A line that is only `...` stands for lines left out and is read as a comment. A line with a
+ * `<placeholder>` is a synopsis of an instruction's form: only its instruction name is checked.
  */
 export function checkDockerfile(text: string): BlockResult {
   const source = text.replace(ELIDED_LINE, (_line, indent: string) => `${indent}# ...`);
   const excerpt = !HAS_FROM.test(source);
+  const lines = source.split('\n');
+  const synopsis = (line: number) => PLACEHOLDER.test(lines[line - 1] ?? '');
   const problems = validate(source, STRICT)
     .map((d) => ({
       line: d.range.start.line + 1,
@@ -36,6 +41,7 @@ export function checkDockerfile(text: string): BlockResult {
       message: (typeof d.message === 'string' ? d.message : d.message.value).replace(/\.$/, ''),
     }))
     .filter((d) => !(excerpt && d.message === NO_SOURCE_IMAGE))
+    .filter((d) => !synopsis(d.line) || /^Unknown instruction: [^<]/.test(d.message))
     .map((d) => ({...d, message: `Dockerfile: ${d.message}`}));
   return {checkedAgainst: [excerpt ? 'dockerfile-utils (an excerpt: no FROM)' : 'dockerfile-utils'], problems};
 }

@@ -123,13 +123,26 @@ export interface KubernetesResult {
   issues: SchemaIssue[];
 }
 
-/** Finds the schema for `apiVersion`/`kind`, or says at `.apiVersion` why there is none. */
+interface Resolved {
+  model: ModelClass;
+  pkg: SchemaPackage;
+  /** The version whose schema is used, when the package lags behind its project (see resolve). */
+  servedAs?: string;
+}
+
+/**
+ * Finds the schema for `apiVersion`/`kind`, or says at `.apiVersion` why there is none.
+ * Projects promote kinds into a version they already have (Gateway API's TCPRoute moved from
+ * v1alpha2 to v1 in v1.6) before the npm package is regenerated: for a package other than the
+ * built-in one, a kind in another version of the group is then checked with that version's
+ * schema, and the report says so. A version the package does not have at all is still an error.
+ */
 async function resolve(
   apiVersion: string,
   kind: string,
   at: JsonPath,
   optOut: string,
-): Promise<{model: ModelClass; pkg: SchemaPackage} | SchemaIssue> {
+): Promise<Resolved | SchemaIssue> {
   const removed = removedApi(apiVersion, kind);
   if (removed) {
     const instead = removed.use ? `; use ${removed.use}` : ', with no replacement';
@@ -154,6 +167,10 @@ async function resolve(
     if (model) return {model, pkg: holder};
   }
   const served = holders.flatMap((holder) => versionsWithKind(holder, group, kind));
+  if (!pkg.builtIn && served[0] && existsSync(path.join(NODE_MODULES, pkg.name, apiVersion))) {
+    const model = await loadModel(pkg, served[0], kind);
+    if (model) return {model, pkg, servedAs: served[0]};
+  }
   const what = pkg.builtIn ? `Kubernetes ${KUBERNETES_VERSION}` : describePackage(pkg);
   return {
     path: at,
@@ -234,12 +251,16 @@ export async function checkKubernetesObject(
   }
   const found = await resolve(apiVersion, kind, ['apiVersion'], optOut);
   if ('message' in found) return {issues: [found]};
-  const issues = validateStrictly(value, runValidator(found.model), explainHint(found.pkg, kind)).filter(
+  const data = found.servedAs ? {...value, apiVersion: found.servedAs} : value;
+  const issues = validateStrictly(data, runValidator(found.model), explainHint(found.pkg, kind)).filter(
     (issue) => !(options.partial && issue.required) && !aboutPlaceholder(issue, value),
   );
   const mismatch = options.partial ? undefined : selectorMismatch(value);
+  const lag = found.servedAs
+    ? ` (with the ${found.servedAs} schema: the package has no ${kind} in ${apiVersion} yet)`
+    : '';
   return {
-    against: `${describePackage(found.pkg)}: ${apiVersion} ${kind}`,
+    against: `${describePackage(found.pkg)}: ${apiVersion} ${kind}${lag}`,
     issues: [...issues.map((issue) => ({...issue, message: renderIssue(issue)})), ...(mismatch ? [mismatch] : [])],
   };
 }

@@ -17,6 +17,7 @@ const CASES: Record<string, [line: number, contains: string][]> = {
   'dockerfile-excerpt': [
     [4, 'Dockerfile: No source image provided with `FROM`'],
     [10, 'Dockerfile: Unknown instruction: RUNN'],
+    [15, 'Dockerfile: Unknown instruction: COPPY'],
   ],
   'config-file': [
     [5, 'kind.x-k8s.io has no kind "Clustr". Did you mean "Cluster"?'],
@@ -25,6 +26,9 @@ const CASES: Record<string, [line: number, contains: string][]> = {
   'gateway-api': [
     [8, 'Unknown field "parentRef" in .spec. Did you mean "parentRefs"?'],
     [12, '.spec.rules[0].backendRefs[0].port is "eighty" (a string); expected integer'],
+    [16, 'does not serve TCPRoute in gateway.networking.k8s.io/v2; use gateway.networking.k8s.io/v1alpha2'],
+    [24, '.spec is missing the required field "rules"'],
+    [24, 'Unknown field "rule" in .spec. Did you mean "rules"?'],
   ],
   list: [
     [10, '.items[0]: Unknown field "dat". Did you mean "data"?'],
