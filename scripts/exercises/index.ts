@@ -150,7 +150,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const missing = missingTools(plans, io.env ?? process.env);
   if (missing.length > 0) {
-    io.err(`exercises: these exercises need ${missing.join(', ')}, which are not on PATH. Install:\n`);
+    io.err(
+      `exercises: these exercises need ${missing.join(', ')}, which are missing or not running. Install or start:\n`,
+    );
     for (const tool of missing) io.err(`  ${TOOLS[tool]}\n`);
     return EXIT.usage;
   }
