@@ -7,6 +7,7 @@ import {compareOutput} from './expected';
 import {executePlan, formatResult, passed, type ExerciseResult} from './execute';
 import {planExercise, planProblems} from './plan';
 import {run} from './index';
+import {formatTrackingIssue, legReport} from './issue';
 import {planScript} from './script';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
@@ -174,5 +175,27 @@ describe('the CLI library', () => {
     const broken = io();
     expect(await run(['--dry-run', page], broken.io)).toBe(1);
     expect(broken.err.join('')).toMatch(/broken\.md:65 {2}ShellCheck SC2086/);
+  });
+});
+
+describe('the weekly tracking issue', () => {
+  it('shows a failing leg at its page line, with every line of output as an inert code span', async () => {
+    const {result} = await runFixture('hostile.md');
+    const body = formatTrackingIssue([legReport('ubuntu-24.04 containerd', [result])], {
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_REPOSITORY: 'owner/repo',
+      GITHUB_SHA: 'a'.repeat(40),
+      GITHUB_RUN_ID: '42',
+    });
+    expect(body.startsWith('<!-- exercises-tracking-issue -->\n')).toBe(true);
+    expect(body).toContain('1 of 1 exercise runs failed.');
+    expect(body).toContain('[run 42](https://github.com/owner/repo/actions/runs/42)');
+    expect(body).toContain('- ``` @octocat see ![x](https://example.com/a.png) `` <img src=x> ```');
+    // Nothing from the output is outside a code span.
+    const outside = body
+      .split('\n')
+      .filter((l) => l.includes('octocat'))
+      .map((l) => l.replace(/(`+) .*? \1/g, ''));
+    expect(outside).toEqual(['- ']);
   });
 });
