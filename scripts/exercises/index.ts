@@ -9,7 +9,7 @@ import path from 'node:path';
 import {executePlan, formatResult, passed, type ExerciseResult} from './execute';
 import {formatTrackingIssue, legReport, type LegReport} from './issue';
 import {PlanError, planExercise, planProblems, planWarnings, type ExercisePlan} from './plan';
-import {planScript} from './script';
+import {actionsOf, planScript} from './script';
 import {VerifySetupError, verifyPlanScript} from './verify';
 
 export {compareOutput} from './expected';
@@ -32,6 +32,8 @@ which always runs. SECTION is a number (7, 07) or a page path; no SECTION means 
   --step-timeout S     Time limit of each block, in seconds (default 900).
   --logs DIR           Write each exercise's full log to DIR (default: the temporary folder).
   --report FILE        Write the results as JSON, for CI (the leg's name from $EXERCISE_LEG).
+  --write-files DIR    Write the files the pages show into DIR (the Steps' and the Solution's), and
+                       run nothing: CI builds Exercise 11's image from Exercise 1's files this way.
   --tracking-issue OUT REPORT…
                        Write the body of the weekly tracking issue from the leg reports; run nothing.
   --help               This text.
@@ -51,6 +53,7 @@ interface Options {
   dryRun: boolean;
   report?: string;
   trackingIssue?: string;
+  writeFiles?: string;
   keep: boolean;
   stepTimeoutMs: number;
   logs?: string;
@@ -66,12 +69,19 @@ function parseArgs(argv: string[]): Options | 'help' {
     if (arg === '--help' || arg === '-h') return 'help';
     else if (arg === '--dry-run') options.dryRun = true;
     else if (arg === '--keep') options.keep = true;
-    else if (arg === '--step-timeout' || arg === '--logs' || arg === '--report' || arg === '--tracking-issue') {
+    else if (
+      arg === '--step-timeout' ||
+      arg === '--logs' ||
+      arg === '--report' ||
+      arg === '--tracking-issue' ||
+      arg === '--write-files'
+    ) {
       const value = argv[++i];
       if (value === undefined) throw new UsageError(`${arg} needs a value`);
       if (arg === '--logs') options.logs = value;
       else if (arg === '--report') options.report = value;
       else if (arg === '--tracking-issue') options.trackingIssue = value;
+      else if (arg === '--write-files') options.writeFiles = value;
       else {
         const seconds = Number(value);
         if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--step-timeout ${value}: give seconds`);
@@ -151,6 +161,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     throw error;
   }
+  if (options.writeFiles) return writeShownFiles(plans, path.resolve(io.cwd, options.writeFiles), io);
   const unsound = plans.flatMap(planProblems);
   if (options.dryRun) return dryRun(plans, unsound, io);
   if (unsound.length > 0) {
@@ -225,6 +236,23 @@ async function dryRun(plans: ExercisePlan[], unsound: string[], io: Io): Promise
   if (problems.length > 0) {
     io.err(`${problems.join('\n')}\nexercises: ${problems.length} problems in the plans\n`);
     return EXIT.failed;
+  }
+  return EXIT.ok;
+}
+
+function writeShownFiles(plans: ExercisePlan[], dir: string, io: Io): number {
+  for (const plan of plans) {
+    for (const action of actionsOf(plan)) {
+      if (action.kind !== 'write') continue;
+      const target = path.resolve(dir, action.path);
+      if (!target.startsWith(dir + path.sep)) {
+        io.err(`exercises: ${action.block.where}: ${action.path} is outside ${dir}\n`);
+        return EXIT.failed;
+      }
+      mkdirSync(path.dirname(target), {recursive: true});
+      writeFileSync(target, action.block.code.endsWith('\n') ? action.block.code : `${action.block.code}\n`);
+      io.out(`${action.block.where}: wrote ${path.relative(io.cwd, target)}\n`);
+    }
   }
   return EXIT.ok;
 }
