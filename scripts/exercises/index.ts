@@ -6,7 +6,7 @@ import {execFileSync} from 'node:child_process';
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {executePlan, formatResult, passed, type ExerciseResult} from './execute';
+import {executePlan, formatResult, passed, writeShownFile, type ExerciseResult} from './execute';
 import {formatTrackingIssue, legReport, type LegReport} from './issue';
 import {PlanError, planExercise, planProblems, planWarnings, type ExercisePlan} from './plan';
 import {actionsOf, planScript} from './script';
@@ -161,7 +161,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     throw error;
   }
-  if (options.writeFiles) return writeShownFiles(plans, path.resolve(io.cwd, options.writeFiles), io);
+  if (options.writeFiles) return await writeShownFiles(plans, path.resolve(io.cwd, options.writeFiles), io);
   const unsound = plans.flatMap(planProblems);
   if (options.dryRun) return dryRun(plans, unsound, io);
   if (unsound.length > 0) {
@@ -240,17 +240,17 @@ async function dryRun(plans: ExercisePlan[], unsound: string[], io: Io): Promise
   return EXIT.ok;
 }
 
-function writeShownFiles(plans: ExercisePlan[], dir: string, io: Io): number {
+async function writeShownFiles(plans: ExercisePlan[], dir: string, io: Io): Promise<number> {
   for (const plan of plans) {
     for (const action of actionsOf(plan)) {
       if (action.kind !== 'write') continue;
-      const target = path.resolve(dir, action.path);
-      if (!target.startsWith(dir + path.sep)) {
-        io.err(`exercises: ${action.block.where}: ${action.path} is outside ${dir}\n`);
+      let target: string;
+      try {
+        target = await writeShownFile(dir, action);
+      } catch (error) {
+        io.err(`exercises: ${error instanceof Error ? error.message : String(error)}\n`);
         return EXIT.failed;
       }
-      mkdirSync(path.dirname(target), {recursive: true});
-      writeFileSync(target, action.block.code.endsWith('\n') ? action.block.code : `${action.block.code}\n`);
       io.out(`${action.block.where}: wrote ${path.relative(io.cwd, target)}\n`);
     }
   }
