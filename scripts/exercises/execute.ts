@@ -128,6 +128,17 @@ function failureOf(action: Action & {kind: 'run'}, run: BlockRun, mismatch?: Blo
   };
 }
 
+/** Writes a file the page shows, as shown, inside `dir`; a path that leads outside it is refused. */
+export async function writeShownFile(dir: string, action: Action & {kind: 'write'}): Promise<string> {
+  const target = path.resolve(dir, action.path);
+  if (!target.startsWith(path.resolve(dir) + path.sep)) {
+    throw new Error(`${action.block.where}: the file ${action.path} would be written outside ${dir}`);
+  }
+  await mkdir(path.dirname(target), {recursive: true});
+  await writeFile(target, action.block.code.endsWith('\n') ? action.block.code : `${action.block.code}\n`);
+  return target;
+}
+
 /** Runs a plan in `options.workDir`: files and blocks in order, stopping at the first failure; clean-up always. */
 export async function executePlan(plan: ExercisePlan, options: ExecuteOptions): Promise<ExerciseResult> {
   await mkdir(options.workDir, {recursive: true});
@@ -138,12 +149,7 @@ export async function executePlan(plan: ExercisePlan, options: ExecuteOptions): 
       const cleanUp = action.kind === 'run' && action.phase === 'clean-up';
       if (result.failure && !cleanUp) continue;
       if (action.kind === 'write') {
-        const target = path.resolve(options.workDir, action.path);
-        if (!target.startsWith(path.resolve(options.workDir) + path.sep)) {
-          throw new Error(`${action.block.where}: the file ${action.path} would be written outside the work folder`);
-        }
-        await mkdir(path.dirname(target), {recursive: true});
-        await writeFile(target, action.block.code.endsWith('\n') ? action.block.code : `${action.block.code}\n`);
+        await writeShownFile(options.workDir, action);
         log.write(`\n### ${action.block.where}: wrote ${action.path}\n`);
         result.ran.push(action.block.where);
         continue;

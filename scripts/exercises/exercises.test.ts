@@ -1,11 +1,13 @@
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {compareOutput} from './expected';
 import {executePlan, formatResult, passed, type ExerciseResult} from './execute';
 import {planExercise, planProblems} from './plan';
+import {run} from './index';
+import {formatTrackingIssue, legReport} from './issue';
 import {planScript} from './script';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
@@ -137,5 +139,63 @@ describe("today's exercises 7 and 11", () => {
       workflow?.code.indexOf('docker/setup-buildx-action') ?? -1,
     );
     expect(workflow?.code.indexOf('docker/setup-qemu-action')).toBeGreaterThan(-1);
+  });
+});
+
+describe('the CLI library', () => {
+  const io = () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    return {io: {cwd: ROOT, out: (s: string) => out.push(s), err: (s: string) => err.push(s)}, out, err};
+  };
+
+  it('exits 0 with --help, 2 on a usage error, 1 on a plan with a block nobody accounted for', async () => {
+    const help = io();
+    expect(await run(['--help'], help.io)).toBe(0);
+    expect(help.out.join('')).toContain('Exit codes: 0');
+    const usage = io();
+    expect(await run(['--fast'], usage.io)).toBe(2);
+    expect(usage.err.join('')).toContain('unknown option --fast');
+    const unsound = io();
+    expect(await run(['--dry-run', 'scripts/exercises/fixtures/unaccounted.md'], unsound.io)).toBe(1);
+    expect(unsound.err.join('')).toContain('scripts/exercises/fixtures/unaccounted.md:25  Steps block');
+  });
+
+  it('passes the dry run of a sound fixture, printing its plan', async () => {
+    const sound = io();
+    expect(await run(['--dry-run', 'scripts/exercises/fixtures/passes.md'], sound.io)).toBe(0);
+    expect(sound.out.join('')).toContain('# scripts/exercises/fixtures/passes.md:56: solution');
+  });
+
+  it('fails the dry run where the plan does not pass ShellCheck, at the page line', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'exercise-cli-'));
+    temporary.push(dir);
+    const page = path.join(dir, 'broken.md');
+    writeFileSync(page, read(path.join(FIXTURES, 'passes.md')).replace('rm greetings.txt', 'rm $GREETING_FILE'));
+    const broken = io();
+    expect(await run(['--dry-run', page], broken.io)).toBe(1);
+    expect(broken.err.join('')).toMatch(/broken\.md:65 {2}ShellCheck SC2086/);
+  });
+});
+
+describe('the weekly tracking issue', () => {
+  it('shows a failing leg at its page line, with every line of output as an inert code span', async () => {
+    const {result} = await runFixture('hostile.md');
+    const body = formatTrackingIssue([legReport('ubuntu-24.04 containerd', [result])], {
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_REPOSITORY: 'owner/repo',
+      GITHUB_SHA: 'a'.repeat(40),
+      GITHUB_RUN_ID: '42',
+    });
+    expect(body.startsWith('<!-- exercises-tracking-issue -->\n')).toBe(true);
+    expect(body).toContain('1 of 1 exercise runs failed.');
+    expect(body).toContain('[run 42](https://github.com/owner/repo/actions/runs/42)');
+    expect(body).toContain('- ``` @octocat see ![x](https://example.com/a.png) `` <img src=x> ```');
+    // Nothing from the output is outside a code span.
+    const outside = body
+      .split('\n')
+      .filter((l) => l.includes('octocat'))
+      .map((l) => l.replace(/(`+) .*? \1/g, ''));
+    expect(outside).toEqual(['- ']);
   });
 });

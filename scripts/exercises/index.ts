@@ -3,12 +3,13 @@
  * beside this file). The one entry of the library; cli.ts only passes argv and the process's streams.
  */
 import {execFileSync} from 'node:child_process';
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {executePlan, formatResult, passed} from './execute';
+import {executePlan, formatResult, passed, writeShownFile, type ExerciseResult} from './execute';
+import {formatTrackingIssue, legReport, type LegReport} from './issue';
 import {PlanError, planExercise, planProblems, planWarnings, type ExercisePlan} from './plan';
-import {planScript} from './script';
+import {actionsOf, planScript} from './script';
 import {VerifySetupError, verifyPlanScript} from './verify';
 
 export {compareOutput} from './expected';
@@ -30,6 +31,11 @@ which always runs. SECTION is a number (7, 07) or a page path; no SECTION means 
   --keep               Keep the work folder (its path is printed).
   --step-timeout S     Time limit of each block, in seconds (default 900).
   --logs DIR           Write each exercise's full log to DIR (default: the temporary folder).
+  --report FILE        Write the results as JSON, for CI (the leg's name from $EXERCISE_LEG).
+  --write-files DIR    Write the files the pages show into DIR (the Steps' and the Solution's), and
+                       run nothing: CI builds Exercise 11's image from Exercise 1's files this way.
+  --tracking-issue OUT REPORT…
+                       Write the body of the weekly tracking issue from the leg reports; run nothing.
   --help               This text.
 
 Exit codes: 0 every exercise passed (or every plan is sound), 1 an exercise or a plan failed,
@@ -45,6 +51,9 @@ export interface Io {
 
 interface Options {
   dryRun: boolean;
+  report?: string;
+  trackingIssue?: string;
+  writeFiles?: string;
   keep: boolean;
   stepTimeoutMs: number;
   logs?: string;
@@ -60,10 +69,19 @@ function parseArgs(argv: string[]): Options | 'help' {
     if (arg === '--help' || arg === '-h') return 'help';
     else if (arg === '--dry-run') options.dryRun = true;
     else if (arg === '--keep') options.keep = true;
-    else if (arg === '--step-timeout' || arg === '--logs') {
+    else if (
+      arg === '--step-timeout' ||
+      arg === '--logs' ||
+      arg === '--report' ||
+      arg === '--tracking-issue' ||
+      arg === '--write-files'
+    ) {
       const value = argv[++i];
       if (value === undefined) throw new UsageError(`${arg} needs a value`);
       if (arg === '--logs') options.logs = value;
+      else if (arg === '--report') options.report = value;
+      else if (arg === '--tracking-issue') options.trackingIssue = value;
+      else if (arg === '--write-files') options.writeFiles = value;
       else {
         const seconds = Number(value);
         if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--step-timeout ${value}: give seconds`);
@@ -133,6 +151,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.out(HELP);
       return EXIT.ok;
     }
+    if (options.trackingIssue) return writeTrackingIssue(options.trackingIssue, options.sections, io);
     const pages = pagesFor(options.sections, io.cwd);
     plans = pages.map((page) => planExercise(page, readFileSync(path.resolve(io.cwd, page), 'utf8')));
   } catch (error) {
@@ -142,6 +161,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     throw error;
   }
+  if (options.writeFiles) return await writeShownFiles(plans, path.resolve(io.cwd, options.writeFiles), io);
   const unsound = plans.flatMap(planProblems);
   if (options.dryRun) return dryRun(plans, unsound, io);
   if (unsound.length > 0) {
@@ -150,11 +170,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const missing = missingTools(plans, io.env ?? process.env);
   if (missing.length > 0) {
-    io.err(`exercises: these exercises need ${missing.join(', ')}, which are not on PATH. Install:\n`);
+    io.err(
+      `exercises: these exercises need ${missing.join(', ')}, which are missing or not running. Install or start:\n`,
+    );
     for (const tool of missing) io.err(`  ${TOOLS[tool]}\n`);
     return EXIT.usage;
   }
-  let failures = 0;
+  const results: ExerciseResult[] = [];
   for (const plan of plans) {
     const workDir = mkdtempSync(path.join(tmpdir(), `exercise-${path.basename(plan.file, '.md')}-`));
     const logDir = options.logs ? path.resolve(io.cwd, options.logs) : tmpdir();
@@ -167,12 +189,29 @@ export async function run(argv: string[], io: Io): Promise<number> {
       env: io.env,
     });
     io.out(formatResult(result));
-    if (!passed(result)) failures++;
+    results.push(result);
     io.out(`  log: ${logFile}\n`);
     if (options.keep) io.out(`  work folder kept: ${workDir}\n`);
     else rmSync(workDir, {recursive: true, force: true});
   }
-  return failures > 0 ? EXIT.failed : EXIT.ok;
+  if (options.report) {
+    const leg = (io.env ?? process.env).EXERCISE_LEG ?? 'local';
+    writeFileSync(path.resolve(io.cwd, options.report), `${JSON.stringify(legReport(leg, results), null, 2)}\n`);
+  }
+  return results.every(passed) ? EXIT.ok : EXIT.failed;
+}
+
+function writeTrackingIssue(out: string, reportFiles: string[], io: Io): number {
+  if (reportFiles.length === 0) throw new UsageError('--tracking-issue needs the leg reports after it');
+  const reports = reportFiles.map((file) => {
+    try {
+      return JSON.parse(readFileSync(path.resolve(io.cwd, file), 'utf8')) as LegReport;
+    } catch (error) {
+      throw new UsageError(`${file}: not a leg report (${error instanceof Error ? error.message : String(error)})`);
+    }
+  });
+  writeFileSync(path.resolve(io.cwd, out), formatTrackingIssue(reports, io.env ?? process.env));
+  return EXIT.ok;
 }
 
 async function dryRun(plans: ExercisePlan[], unsound: string[], io: Io): Promise<number> {
@@ -197,6 +236,23 @@ async function dryRun(plans: ExercisePlan[], unsound: string[], io: Io): Promise
   if (problems.length > 0) {
     io.err(`${problems.join('\n')}\nexercises: ${problems.length} problems in the plans\n`);
     return EXIT.failed;
+  }
+  return EXIT.ok;
+}
+
+async function writeShownFiles(plans: ExercisePlan[], dir: string, io: Io): Promise<number> {
+  for (const plan of plans) {
+    for (const action of actionsOf(plan)) {
+      if (action.kind !== 'write') continue;
+      let target: string;
+      try {
+        target = await writeShownFile(dir, action);
+      } catch (error) {
+        io.err(`exercises: ${error instanceof Error ? error.message : String(error)}\n`);
+        return EXIT.failed;
+      }
+      io.out(`${action.block.where}: wrote ${path.relative(io.cwd, target)}\n`);
+    }
   }
   return EXIT.ok;
 }

@@ -1,6 +1,6 @@
-import type {Code, Paragraph, Parent, Root, RootContent} from 'mdast';
+import type {Code, Parent, Root, RootContent} from 'mdast';
 import {visit} from 'unist-util-visit';
-import type {Exercise, ExercisePartName} from '../../src/content/exercise';
+import {fileNameBefore, type Exercise, type ExercisePartName} from '../../src/content/exercise';
 import {parseFenceMeta, withoutExamplesDirectives} from '../../src/content/fenceMeta';
 import {readSectionPage} from '../../src/content/page';
 import {parseMarkdown} from '../../src/content/parse';
@@ -51,37 +51,12 @@ const RUN_PARTS: Partial<Record<PlannedBlock['part'], Phase>> = {
   'Check your work': 'check',
   'Clean up': 'clean-up',
 };
-/** A relative file path as pages write it in inline code: `hello.yaml`, `deploy/base/service.yaml`. */
-const FILE_PATH = /^(?!\/)(?!.*\.\.)[\w.-]+(?:\/[\w.-]+)*$/;
-
 const isShell = (block: Code) => SHELL.has(block.lang ?? '');
 const commandLines = (code: string) =>
   code
     .split('\n')
     .map((l) => l.replace(/\s+#\s.*$/, '').trim())
     .filter((l) => l !== '' && !l.startsWith('#'));
-
-/**
- * The file a block holds, from the paragraph just before it: one that starts with the path in inline
- * code ("`hello.yaml`:", "`compose.yaml`, after step 9:") or ends with it ("…two files. `go.mod`:").
- */
-export function fileNameBefore(previous: RootContent | undefined): string | undefined {
-  if (previous?.type !== 'paragraph') return undefined;
-  const children = (previous as Paragraph).children;
-  const first = children[0];
-  const candidate =
-    first?.type === 'inlineCode'
-      ? first.value
-      : (() => {
-          const last = children.at(-1);
-          const beforeLast = children.at(-2);
-          return last?.type === 'text' && last.value.trim() === ':' && beforeLast?.type === 'inlineCode'
-            ? beforeLast.value
-            : undefined;
-        })();
-  const looksLikeFile = (name: string) => /[./]/.test(name) || /^(?:Dockerfile|Containerfile|Makefile)$/.test(name);
-  return candidate !== undefined && FILE_PATH.test(candidate) && looksLikeFile(candidate) ? candidate : undefined;
-}
 
 /** Every code block under `nodes`, with the sibling before it (for its file name). */
 function blocksIn(nodes: readonly RootContent[]): {block: Code; previous?: RootContent}[] {

@@ -97,6 +97,14 @@ const CASES: Record<RuleId, RuleCase> = {
       ],
     },
   },
+  'exercise-files': {
+    pass: ['pass/01-page.md'],
+    fail: {
+      'fail/01-page.md': [
+        [52, c('exercise-files'), 'Step says "Change `site.conf`", but the page shows neither the file nor the change'],
+      ],
+    },
+  },
   'exercise-structure': {
     pass: ['pass/01-page.md'],
     fail: {

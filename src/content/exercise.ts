@@ -1,4 +1,4 @@
-import type {Heading, ListItem, RootContent} from 'mdast';
+import type {Heading, ListItem, Paragraph, RootContent} from 'mdast';
 import {toString} from 'mdast-util-to-string';
 import {type ContentIssue, issueAt} from './issue';
 
@@ -108,4 +108,31 @@ export function exerciseBuildIssues(exercise: Exercise): ContentIssue[] {
       `Exercise "${exercise.title}" has no time: end its "### What you need" list with \`${EXERCISE_TIME_EXAMPLE}\``,
     ),
   ];
+}
+
+/** A relative file path as pages write it in inline code: `hello.yaml`, `deploy/base/service.yaml`, `Dockerfile`. */
+const FILE_PATH = /^(?!\/)(?!.*\.\.)[\w.-]+(?:\/[\w.-]+)*$/;
+
+export function looksLikeFile(name: string): boolean {
+  return FILE_PATH.test(name) && (/[./]/.test(name) || /^(?:Dockerfile|Containerfile|Makefile)$/.test(name));
+}
+
+/**
+ * The file a code block holds, from the paragraph just before it: one that starts with the path in
+ * inline code ("`hello.yaml`:", "`compose.yaml`, after step 9:") or ends with it ("…two files. `go.mod`:").
+ * `npm run exercises` writes the block to that file; the `exercise-files` rule looks for it.
+ */
+export function fileNameBefore(previous: RootContent | undefined): string | undefined {
+  if (previous?.type !== 'paragraph') return undefined;
+  const children = (previous as Paragraph).children;
+  const first = children[0];
+  const last = children.at(-1);
+  const beforeLast = children.at(-2);
+  const candidate =
+    first?.type === 'inlineCode'
+      ? first.value
+      : last?.type === 'text' && last.value.trim() === ':' && beforeLast?.type === 'inlineCode'
+        ? beforeLast.value
+        : undefined;
+  return candidate !== undefined && looksLikeFile(candidate) ? candidate : undefined;
 }

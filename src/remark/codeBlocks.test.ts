@@ -69,6 +69,12 @@ describe('remarkCodeBlocks', () => {
     expect(codeBlocks(tree).map((b) => b.language)).toEqual(['yaml', 'bash']);
   });
 
+  it('renders a block the exercise runner does not run like any other: the norun reason never reaches the reader', () => {
+    const [block] = codeBlocks(run('page.md', '```bash norun="runs until you stop it"\nkubectl get pods --watch\n```\n'));
+    expect(Object.keys(block!).sort()).toEqual(['html', 'language']);
+    expect(JSON.stringify(block)).not.toContain('runs until you stop it');
+  });
+
   it('leaves out the lines that only steer lint:examples, and keeps every other line', () => {
     const source = '```bash\nfor env in dev prod; do\n  # lint:examples unchecked="read by kustomize"\n  cat > "$env.yaml" <<EOF\nkind: X\nEOF\ndone\n```\n';
     const [block] = codeBlocks(run('page.md', source));

@@ -1,5 +1,6 @@
 import allowedMarkup from './allowed-markup';
 import descriptiveLinkText from './descriptive-link-text';
+import exerciseFiles from './exercise-files';
 import exerciseStructure from './exercise-structure';
 import fileReferences from './file-references';
 import frontmatter from './frontmatter';
@@ -21,6 +22,7 @@ export const RULES = {
   'topic-structure': topicStructure,
   'heading-increment': headingIncrement,
   'exercise-structure': exerciseStructure,
+  'exercise-files': exerciseFiles,
   'self-check': selfCheck,
   'no-bare-urls': noBareUrls,
   'descriptive-link-text': descriptiveLinkText,
