@@ -101,7 +101,7 @@ describe('checkWorkflow', () => {
     expect(problemsOf('install-too-late.yml')).toEqual([
       'fixtures/install-too-late.yml:12: job "perf" runs `npm run lighthouse`, which needs "browser" from .ci/install, ' +
         'but no earlier step of the job installs it: add a step `run: .ci/install browser` before this one',
-      'fixtures/install-too-late.yml:13: job "perf": .ci/install has no profile "gpu" (it knows: browser, examples)',
+      'fixtures/install-too-late.yml:13: job "perf": .ci/install has no profile "gpu" (it knows: browser, examples, exercises)',
       'fixtures/install-too-late.yml:14: job "perf" runs npm script "no-such-script", which package.json does not have',
     ]);
   });

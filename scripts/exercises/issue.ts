@@ -1,5 +1,5 @@
-import {markdownCode} from '../githubAnnotation';
-import {runContextFrom} from '../links/report';
+import {markdownCode} from '../common/githubAnnotation';
+import {runContextFrom} from '../common/githubRun';
 import type {ExerciseResult} from './execute';
 
 /** One CI leg's results (an exercise on one runner and image store), as `--report FILE` writes them. */

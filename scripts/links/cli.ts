@@ -9,7 +9,8 @@ import {type AddressPolicy, loopbackOrPublic} from './addresses';
 import {fixFiles} from './fix';
 import {checkLinks, type CheckReport} from './pipeline';
 import type {Prober} from './probe';
-import {formatAnnotations, formatConsole, formatNotFixed, formatStepSummary, formatTrackingIssue, runContextFrom, toJson, toLinkHealth, where} from './report';
+import {formatAnnotations, formatConsole, formatNotFixed, formatStepSummary, formatTrackingIssue, toJson, toLinkHealth, where} from './report';
+import {runContextFrom} from '../common/githubRun';
 import {noWorkflowCommands, oneLine} from '../common/githubAnnotation';
 import type {Config, LinkResult} from './types';
 

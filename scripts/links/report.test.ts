@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {applyEdits, escapeFor} from './fix';
-import {formatAnnotations, formatConsole, formatTrackingIssue, runContextFrom, summarize, toLinkHealth} from './report';
+import {formatAnnotations, formatConsole, formatTrackingIssue, summarize, toLinkHealth} from './report';
+import {runContextFrom} from '../common/githubRun';
 import type {LinkResult} from './types';
 
 const r = (url: string, verdict: LinkResult['verdict'], extra: Partial<LinkResult> = {}): LinkResult => ({

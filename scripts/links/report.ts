@@ -2,6 +2,7 @@ import type {LinkResult, Location, Verdict} from './types';
 import {VERDICTS} from './types';
 import type {LinkHealthFile} from '../../src/content/linkHealth';
 import {githubAnnotation, markdownCode, noWorkflowCommands, oneLine} from '../common/githubAnnotation';
+import {type RunContext} from '../common/githubRun';
 
 export interface Summary {
   urls: number;
@@ -178,22 +179,6 @@ export function formatNotFixed(results: readonly LinkResult[]): string {
     for (const l of r.locations) lines.push(`not fixed ${where(l)}: ${oneLine(r.url)}: ${oneLine(why)}`);
   }
   return lines.length ? noWorkflowCommands(lines.join('\n') + '\n') : '';
-}
-
-/** Where the weekly run happens, to link the run and the cited lines (GITHUB_SERVER_URL, _REPOSITORY, _SHA, _RUN_ID). */
-export interface RunContext {
-  serverUrl: string;
-  repository: string;
-  sha: string;
-  runId: string;
-}
-
-export function runContextFrom(env: Record<string, string | undefined>): RunContext | null {
-  const {GITHUB_SERVER_URL: serverUrl, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha, GITHUB_RUN_ID: runId} = env;
-  if (!serverUrl || !repository || !sha || !runId) return null;
-  // Only values of the shape GitHub gives become parts of links.
-  if (!/^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(serverUrl) || !/^[\w.-]+\/[\w.-]+$/.test(repository) || !/^[0-9a-f]{40}$/.test(sha) || !/^\d+$/.test(runId)) return null;
-  return {serverUrl, repository, sha, runId};
 }
 
 /** The hidden marker by which the workflow finds its one tracking issue. */
