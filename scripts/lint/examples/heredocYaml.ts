@@ -1,5 +1,5 @@
 import {parseFenceMeta, type FenceMeta} from '../../../src/content/fenceMeta';
-import {expandLine, findHeredocs, SHELL_VALUE_OF_ANY_TYPE, type Directive, type Heredoc} from './heredoc';
+import {expandLine, findHeredocs, MAX_NESTING, SHELL_VALUE_OF_ANY_TYPE, type Directive, type Heredoc} from './heredoc';
 import type {BlockProblem, BlockResult} from './problem';
 import {checkYaml} from './yaml';
 
@@ -68,8 +68,14 @@ function unterminated(heredoc: Heredoc): string {
  * comment on the line above the heredoc's command takes the fence options (excerpt, wrong, unchecked).
  */
 export async function checkHeredocs(text: string): Promise<HeredocResult> {
-  const {heredocs, directives} = findHeredocs(text);
+  const {heredocs, directives, tooDeep} = findHeredocs(text);
   const problems: BlockProblem[] = [];
+  if (tooDeep) {
+    problems.push({
+      ...tooDeep,
+      message: `$( or backquotes nest more than ${MAX_NESTING} levels deep here, so heredocs from here on are not looked for: flatten the command`,
+    });
+  }
   const reports: HeredocReport[] = [];
   const used = new Set<Directive>();
   for (const heredoc of heredocs) {
