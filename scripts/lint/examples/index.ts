@@ -20,6 +20,7 @@ const LANGUAGES: Record<string, string> = {
   bash: 'bash',
   shell: 'bash',
   sh: 'sh',
+  console: 'console',
   json: 'json',
   hcl: 'hcl',
   promql: 'promql',
@@ -93,7 +94,7 @@ export async function checkPage(source: string, options: CheckOptions = {}): Pro
   visit(tree, 'code', (node: Code) => void codes.push(node));
 
   const pending: {report: BlockReport; run: () => Promise<BlockResult>}[] = [];
-  const shell: {report: BlockReport; dialect: ShellDialect}[] = [];
+  const shell: {report: BlockReport; dialect: ShellDialect; console?: boolean}[] = [];
   for (const node of codes) {
     const language = (node.lang ?? '').toLowerCase();
     const start = node.position?.start ?? {line: 1, column: 1};
@@ -138,7 +139,8 @@ export async function checkPage(source: string, options: CheckOptions = {}): Pro
       continue;
     }
     const text = node.value;
-    if (check === 'bash' || check === 'sh') {
+    if (check === 'console') shell.push({report, dialect: 'bash', console: true});
+    else if (check === 'bash' || check === 'sh') {
       shell.push({report, dialect: check});
       pending.push({
         report,
@@ -161,8 +163,8 @@ export async function checkPage(source: string, options: CheckOptions = {}): Pro
   const results = await Promise.all(pending.map((p) => p.run()));
   const shellResults = await (shell.length
     ? checkShellBlocks(
-        shell.map((s) => ({text: s.report.block.text, dialect: s.dialect})),
-        options.shellcheck,
+        shell.map((s) => ({text: s.report.block.text, dialect: s.dialect, console: s.console})),
+        {shellcheck: options.shellcheck},
       )
     : Promise.resolve([]));
   const done: [BlockReport, BlockResult][] = [
