@@ -38,7 +38,7 @@ export interface Heredoc {
   tabs: number[];
   /** False when the block ends before a line holding only the delimiter: `lines` then run to the block's end. */
   terminated: boolean;
-  /** Where the body goes when it is YAML: the file name as written, or `kubectl apply -f -`. */
+  /** Where the body goes when it is YAML: the file name as written, `kubectl apply -f -`, or `kubectl patch <resource>`. */
   yamlTarget?: string;
   /** Block line where the heredoc's command starts (a `# lint:examples` comment goes on the line above it). */
   commandLine: number;
@@ -346,7 +346,22 @@ function kubectlReadsStdin(args: string[]): string | undefined {
     (a, i) =>
       ['-f-', '-f=-', '--filename=-'].includes(a) || ((a === '-f' || a === '--filename') && args[i + 1] === '-'),
   );
-  return verb && stdin ? `kubectl ${verb} -f -` : undefined;
+  if (verb && stdin) return `kubectl ${verb} -f -`;
+  return kubectlPatchReadsStdin(args);
+}
+
+const STDIN = new Set(['-', '/dev/stdin']);
+
+/** `kubectl patch deployment web --patch-file /dev/stdin`: its stdin is a patch to that resource. */
+function kubectlPatchReadsStdin(args: string[]): string | undefined {
+  const verb = args.indexOf('patch');
+  const resource = args.slice(verb + 1).find((a) => !a.startsWith('-'));
+  const stdin = args.some(
+    (a, i) =>
+      (a === '--patch-file' && STDIN.has(args[i + 1] ?? '')) ||
+      (a.startsWith('--patch-file=') && STDIN.has(a.slice('--patch-file='.length))),
+  );
+  return verb > 0 && resource && stdin ? `kubectl patch ${resource}` : undefined;
 }
 
 /** Where `command` puts what it reads on stdin, when that is a YAML file or kubectl. */
