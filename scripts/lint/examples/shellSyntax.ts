@@ -5,7 +5,8 @@
  * block of 2,000 heredocs, or 500 nested `$(`, end in "memory access out of bounds"), so callers
  * cap the input first and such a failure is a finding too, never a crash.
  */
-import {LangVariant, parse, type ParseError} from 'sh-syntax';
+import {readFile} from 'node:fs/promises';
+import {getProcessor, LangVariant, type File, type ParseError, type ShOptions} from 'sh-syntax';
 import type {BlockProblem} from './problem';
 
 export type ShellDialect = 'bash' | 'sh';
@@ -18,6 +19,16 @@ export type ShellDialect = 'bash' | 'sh';
  */
 const SH_SYNTAX_GO: unknown = (globalThis as {Go?: unknown}).Go;
 const WRONG_RUNTIME = /wasi_snapshot_preview1/;
+
+/**
+ * sh-syntax's own `parse` compiles its 1.5 MB WebAssembly again at every call (about 67 ms a
+ * block); compiled once here, a parse takes a few milliseconds.
+ */
+let compiled: Promise<WebAssembly.Module> | undefined;
+const parse = getProcessor(async (imports: WebAssembly.Imports) => {
+  compiled ??= readFile(require.resolve('sh-syntax/main.wasm')).then((bytes) => WebAssembly.compile(bytes));
+  return WebAssembly.instantiate(await compiled, imports);
+}) as (text: string, options: ShOptions) => Promise<File>;
 
 async function parseWithItsRuntime(text: string, dialect: ShellDialect): Promise<void> {
   const options = {variant: dialect === 'sh' ? LangVariant.LangPOSIX : LangVariant.LangBash, keepComments: false};
