@@ -16,6 +16,44 @@ async function found(blocks: ShellBlock[], options?: Parameters<typeof checkShel
   return results.map((r) => r.problems.map((p) => [p.line, p.message.slice(0, 40)]));
 }
 
+const FIXTURES = path.join(__dirname, '../fixtures/examples');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Pages with a must-pass and a must-fail fixture: [page line, the message's start]. */
+describe.each([
+  [
+    'console',
+    [
+      [6, 'Shell syntax (bash): reached EOF without closing quote `"`'],
+      [11, 'Shell syntax (bash): `for` statement must end with `done`'],
+    ],
+  ],
+  [
+    'shell-as-written',
+    [
+      [4, 'Shell syntax (bash): reached EOF without closing quote `"`'],
+      [8, 'This line looks like command output (a "> " continuation prompt)'],
+      [13, "This line looks like command output (a table's header line)"],
+      [22, 'Unknown field "replica" in .spec. Did you mean "replicas"?'],
+    ],
+  ],
+] as const)('lint:examples %s fixtures', (check, expected) => {
+  const page = (name: string) => checkPage(readFileSync(path.join(FIXTURES, check, name), 'utf8'));
+
+  it('passes the fixture that must pass', async () => {
+    const {problems, blocks} = await page('pass.md');
+    expect(problems).toEqual([]);
+    expect(blocks.every((b) => b.checkedAgainst.includes('ShellCheck'))).toBe(true);
+  });
+
+  it('fails the fixture that must fail, at the expected lines, and only there', async () => {
+    const {problems} = await page('fail.md');
+    expect(problems.map((p) => [p.line, p.message])).toEqual(
+      expected.map(([line, start]) => [line, expect.stringMatching(new RegExp(`^${escapeRegExp(start)}`))]),
+    );
+  });
+});
+
 describe('shell blocks: what upstream docs write is no finding', () => {
   it('a <placeholder> argument is a placeholder, not two redirections', async () => {
     expect(
