@@ -164,7 +164,7 @@ class Scanner {
     const wordStart = this.pos;
     const {value} = this.word();
     const raw = this.text.slice(wordStart, this.pos);
-    // No delimiter word: a syntax error that `bash -n` reports.
+    // No delimiter word: a syntax error that shellSyntax.ts reports.
     if (!raw) return;
     const {line, column} = this.lineColumn(start);
     const heredoc: Heredoc = {

@@ -80,10 +80,30 @@ describe('shell blocks: what upstream docs write is no finding', () => {
   it("a variable set in one block and used in the next is checked in the page's order", async () => {
     const setter = bash('NODE_PORT="$(kubectl get svc web -o jsonpath=\'{.spec.ports[0].nodePort}\')"');
     expect(await found([setter, bash('curl "http://localhost:$NODE_PORT"')])).toEqual([[], []]);
+    // A script file (with a shebang) is checked on its own: its shebang is its first line.
+    expect(await found([bash('echo start'), bash('#!/bin/sh', 'set -eu', 'echo "$NODE_PORT"'), setter])).toEqual([
+      [],
+      [],
+      [[1, 'ShellCheck SC2034 (warning): NODE_PORT a']],
+    ]);
     // Never used anywhere on the page: still a finding, in the block that sets it.
     expect(await found([setter, bash('echo finished')])).toEqual([
       [[1, 'ShellCheck SC2034 (warning): NODE_PORT a']],
       [],
+    ]);
+  });
+});
+
+describe("ShellCheck's advice for script files", () => {
+  it('is no finding in commands a reader types (cd without || exit, export X="$(cmd)"), and is one in a script', async () => {
+    const session = bash('cd shop', 'export POD="$(kubectl get pods -o name)"', 'echo "$POD"');
+    expect(await found([session])).toEqual([[]]);
+    const script = bash('#!/bin/bash', 'cd shop', 'export POD="$(kubectl get pods -o name)"', 'echo "$POD"');
+    expect(await found([script])).toEqual([
+      [
+        [2, "ShellCheck SC2164 (warning): Use 'cd ..."],
+        [3, 'ShellCheck SC2155 (warning): Declare and'],
+      ],
     ]);
   });
 });

@@ -24,6 +24,15 @@ export interface ShellOptions {
 
 // "Couldn't parse this …" and "Fix any mentioned problems and try again" only repeat the error before them.
 const NOISE = new Set([1072, 1073]);
+
+/**
+ * ShellCheck's advice for script files that does not fit commands a reader types one by one:
+ * each is kept for a block with a shebang, which is a script.
+ */
+const SCRIPT_ONLY = new Map([
+  [2164, "`cd … || exit` would close the reader's terminal; a failed cd is in front of them"],
+  [2155, '`export X="$(cmd)"` hides cmd\'s exit status from a script under set -e; a reader sees the error'],
+]);
 const SYNTAX = 'mvdan/sh parser (sh-syntax)';
 
 /** A `$ ` at the start of a line is a prompt copied from a terminal: the block would not run. */
@@ -115,16 +124,26 @@ interface Part {
  * Consecutive blocks of one dialect joined into scripts of at most `maxBytes`, as a reader runs
  * them one after the other: a variable set in one block and used in the next is no finding.
  */
-function joinInContext(scripts: {block: number; script: string}[], maxBytes: number): {text: string; parts: Part[]}[] {
-  const chunks: {text: string; parts: Part[]}[] = [];
-  let current: {text: string; parts: Part[]} | undefined;
+interface Chunk {
+  text: string;
+  parts: Part[];
+  /** A script file (a block with a shebang), checked alone and with all of ShellCheck's advice. */
+  file?: boolean;
+}
+
+function joinInContext(scripts: {block: number; script: string}[], maxBytes: number): Chunk[] {
+  const chunks: Chunk[] = [];
+  let current: Chunk | undefined;
   for (const {block, script} of scripts) {
     const lines = script.split('\n').length;
     // An empty line between blocks ends a command a block's last `\` would carry on.
     const joined = current ? `${current.text}\n\n${script}` : script;
-    if (!current || Buffer.byteLength(joined) > maxBytes) {
-      current = {text: script, parts: [{block, start: 1, lines}]};
+    // A block with a shebang is a script file of its own, not part of the reader's session.
+    const file = script.startsWith('#!');
+    if (!current || file || Buffer.byteLength(joined) > maxBytes) {
+      current = {text: script, parts: [{block, start: 1, lines}], file};
       chunks.push(current);
+      if (file) current = undefined;
     } else {
       const start = current.text.split('\n').length + 2;
       current.text = joined;
@@ -150,7 +169,7 @@ export async function checkShellBlocks(blocks: ShellBlock[], options: ShellOptio
   try {
     let files = 0;
     /** Runs ShellCheck on joined blocks; a run over a bound is retried block by block, so only the block at fault is reported. */
-    const check = async (chunk: {text: string; parts: Part[]}, dialect: ShellDialect): Promise<void> => {
+    const check = async (chunk: Chunk, dialect: ShellDialect): Promise<void> => {
       const file = path.join(dir, `page-${files++}.${dialect}`);
       await writeFile(file, `${chunk.text}\n`);
       const outcome = await runShellCheck({files: [file], dialect, command: options.shellcheck, bounds});
@@ -158,7 +177,7 @@ export async function checkShellBlocks(blocks: ShellBlock[], options: ShellOptio
         if (chunk.parts.length > 1) {
           for (const part of chunk.parts) {
             const lines = chunk.text.split('\n').slice(part.start - 1, part.start - 1 + part.lines);
-            await check({text: lines.join('\n'), parts: [{...part, start: 1}]}, dialect);
+            await check({text: lines.join('\n'), parts: [{...part, start: 1}], file: chunk.file}, dialect);
           }
         } else {
           results[chunk.parts[0]!.block]!.problems.push({
@@ -170,7 +189,7 @@ export async function checkShellBlocks(blocks: ShellBlock[], options: ShellOptio
         return;
       }
       for (const comment of outcome.comments) {
-        if (NOISE.has(comment.code)) continue;
+        if (NOISE.has(comment.code) || (!chunk.file && SCRIPT_ONLY.has(comment.code))) continue;
         const part = chunk.parts.find((p) => comment.line >= p.start && comment.line < p.start + p.lines);
         if (!part) continue;
         results[part.block]!.problems.push({
