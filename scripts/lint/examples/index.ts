@@ -9,6 +9,7 @@ import {checkJson} from './json';
 import type {BlockProblem, BlockResult} from './problem';
 import {checkPromql} from './promql';
 import {checkShellBlocks, type ShellDialect} from './shell';
+import {consoleScript} from './shellText';
 import {checkYaml} from './yaml';
 
 /** Languages as authors write them after the backticks, to the check that reads them. */
@@ -139,13 +140,14 @@ export async function checkPage(source: string, options: CheckOptions = {}): Pro
       continue;
     }
     const text = node.value;
-    if (check === 'console') shell.push({report, dialect: 'bash', console: true});
-    else if (check === 'bash' || check === 'sh') {
-      shell.push({report, dialect: check});
+    if (check === 'bash' || check === 'sh' || check === 'console') {
+      const console = check === 'console';
+      shell.push({report, dialect: console ? 'bash' : check, console});
       pending.push({
         report,
         run: async () => {
-          const result = await checkHeredocs(text);
+          // A console block's heredocs are in its commands; its output lines are left empty, at their lines.
+          const result = await checkHeredocs(console ? consoleScript(text).script : text);
           report.heredocs = result.heredocs.map((h) => ({
             ...h,
             line: toPage(block, {line: h.line, column: 1, message: ''}).line,

@@ -26,6 +26,7 @@ describe.each([
     [
       [6, 'Shell syntax (bash): reached EOF without closing quote `"`'],
       [11, 'Shell syntax (bash): `for` statement must end with `done`'],
+      [22, 'Unknown field "port" in .spec. Did you mean "ports"?'],
     ],
   ],
   [

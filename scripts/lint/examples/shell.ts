@@ -108,7 +108,10 @@ async function prepare(
   const syntax = await shellSyntaxError(script, block.dialect);
   if (syntax) {
     const said = !block.console && saidByHeredocCheck(block.text, syntax);
-    return {problems: said ? problems : [...problems, syntax], checkedAgainst: [SYNTAX]};
+    return {
+      problems: said ? problems : [...problems, syntax],
+      checkedAgainst: checkedAgainst.filter((c) => c !== 'ShellCheck'),
+    };
   }
   return {problems, checkedAgainst, script};
 }
