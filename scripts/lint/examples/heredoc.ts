@@ -42,6 +42,8 @@ export interface Heredoc {
   yamlTarget?: string;
   /** Block line where the heredoc's command starts (a `# lint:examples` comment goes on the line above it). */
   commandLine: number;
+  /** `cat <<EOF` at the end of its pipeline: the body is printed, e.g. into a `$( … )` around it. */
+  printed?: boolean;
 }
 
 /** A `# lint:examples <options>` comment: fence options for the heredoc whose command starts on the next line. */
@@ -51,10 +53,15 @@ export interface Directive {
   options: string;
 }
 
-type Token =
-  | {kind: 'word'; value: string; offset: number}
-  | {kind: 'op'; value: string; offset: number}
-  | {kind: 'heredoc'; heredoc: Heredoc; offset: number};
+/** A word, quotes removed; `inner` holds the heredocs of the `$( … )` inside it. */
+interface Word {
+  kind: 'word';
+  value: string;
+  offset: number;
+  inner?: Heredoc[];
+}
+
+type Token = Word | {kind: 'op'; value: string; offset: number} | {kind: 'heredoc'; heredoc: Heredoc; offset: number};
 
 // Longest first, so `<<-` is not read as `<<` and `&&` not as `&`.
 const OPERATORS = ['<<<', '<<-', '&>>', '<<', '&&', '||', '|&', ';;', '>>', '>|', '&>', '<&', '>&', '<>'].concat([
@@ -207,9 +214,10 @@ class Scanner {
   }
 
   /** One word, quotes removed; `$( … )` and backquotes inside it are scanned as commands of their own. */
-  private word(): {kind: 'word'; value: string; offset: number} {
+  private word(): Word {
     const {text} = this;
     const offset = this.pos;
+    const before = this.heredocs.length;
     let value = '';
     while (this.pos < text.length && !WORD_END.test(text[this.pos]!)) {
       const c = text[this.pos]!;
@@ -231,7 +239,8 @@ class Scanner {
         this.pos++;
       }
     }
-    return {kind: 'word', value, offset};
+    const inner = this.heredocs.slice(before);
+    return inner.length ? {kind: 'word', value, offset, inner} : {kind: 'word', value, offset};
   }
 
   private doubleQuoted(): string {
@@ -288,6 +297,8 @@ interface SimpleCommand {
   /** Files its output is redirected to (`>`, `>>`, `>|`, `&>`). */
   outputs: string[];
   heredocs: Heredoc[];
+  /** Heredocs inside its words' `$( … )`. */
+  inner: Heredoc[];
   offset: number;
 }
 
@@ -317,11 +328,12 @@ function pipelines(tokens: Token[]): SimpleCommand[][] {
       continue;
     }
     if (!command) {
-      command = {args: [], outputs: [], heredocs: [], offset: token.offset};
+      command = {args: [], outputs: [], heredocs: [], inner: [], offset: token.offset};
       pipeline.push(command);
     }
     if (token.kind === 'heredoc') command.heredocs.push(token.heredoc);
     else if (token.kind === 'word') {
+      command.inner.push(...(token.inner ?? []));
       if (command.args.length > 0 || !PREFIXES.has(token.value)) command.args.push(token.value);
     } else {
       // A redirection: its word is a file (or a here-string), not an argument.
@@ -378,11 +390,27 @@ function yamlDestination(command: SimpleCommand, next: SimpleCommand | undefined
   return command.outputs.length === 0 && next ? yamlDestination(next, undefined) : undefined;
 }
 
+/** `kubectl patch deployment web -p "$(…)"` (or `--patch`): the patch is the argument. */
+function kubectlPatchArgument(args: string[]): string | undefined {
+  const verb = args.indexOf('patch');
+  const resource = args.slice(verb + 1).find((a) => !a.startsWith('-'));
+  const argument = args.some((a) => a === '-p' || a === '--patch' || a.startsWith('--patch=') || a.startsWith('-p='));
+  return args[0] === 'kubectl' && verb > 0 && resource && argument ? `kubectl patch ${resource}` : undefined;
+}
+
 function assignTargets(tokens: Token[], lineAt: (offset: number) => number): void {
   for (const pipeline of pipelines(tokens)) {
     pipeline.forEach((command, i) => {
       for (const heredoc of command.heredocs) {
         heredoc.yamlTarget = yamlDestination(command, pipeline[i + 1]);
+        heredoc.commandLine = lineAt(command.offset);
+        // `cat <<EOF` at a pipeline's end prints the body: into the `$( … )` around it, if any.
+        heredoc.printed = command.args[0] === 'cat' && command.outputs.length === 0 && i === pipeline.length - 1;
+      }
+      const patch = kubectlPatchArgument(command.args);
+      for (const heredoc of command.inner) {
+        if (!patch || !heredoc.printed || heredoc.yamlTarget !== undefined) continue;
+        heredoc.yamlTarget = patch;
         heredoc.commandLine = lineAt(command.offset);
       }
     });

@@ -57,6 +57,21 @@ describe('heredocs that write patches are checked as patches (partial objects), 
     expect((await checkHeredocs(stdin)).heredocs[0]).toMatchObject({target: 'kubectl patch deployments (a patch)'});
   });
 
+  it('a heredoc in the patch argument: kubectl patch -p "$(cat <<EOF … EOF)"', async () => {
+    const patch = (field: string) =>
+      lines('kubectl patch deployment web -p "$(cat <<EOF', 'spec:', `  ${field}: 3`, 'EOF', ')"');
+    expect(await problems(patch('replicas'))).toEqual([]);
+    expect((await checkHeredocs(patch('replicas'))).heredocs[0]).toMatchObject({
+      target: 'kubectl patch deployment (a patch)',
+      checkedAgainst: [expect.stringContaining('apps/v1 Deployment, excerpt at the top')],
+    });
+    expect(await problems(patch('replica'))).toEqual([
+      [3, expect.stringContaining('Unknown field "replica" in .spec')],
+    ]);
+    // The same heredoc in a variable is not known to be a patch, nor YAML.
+    expect((await checkHeredocs(lines('PATCH="$(cat <<EOF', 'spec: {}', 'EOF', ')"'))).heredocs).toEqual([]);
+  });
+
   it('is still strict: a misspelled field in a patch is a finding at its line', async () => {
     const text = lines('kubectl patch deploy web --patch-file /dev/stdin <<EOF', 'spec:', '  replica: 3', 'EOF');
     expect(await problems(text)).toEqual([

@@ -1,7 +1,7 @@
 /**
  * Heredocs that write patches, not whole objects: files a kustomization lists under `patches`
- * or `patchesStrategicMerge`, files `kubectl patch --patch-file` reads, and a heredoc piped to
- * `kubectl patch`. A patch holds only the fields it changes, so it is checked as an excerpt at
+ * or `patchesStrategicMerge`, files `kubectl patch --patch-file` reads, and a heredoc that
+ * `kubectl patch` reads on stdin or in `-p "$(cat <<EOF …)"`. A patch holds only the fields it changes, so it is checked as an excerpt at
  * the top of the object it patches: strictly, except that required fields may be missing.
  */
 import path from 'node:path';
