@@ -95,6 +95,16 @@ describe('shell blocks: what upstream docs write is no finding', () => {
   });
 });
 
+describe('ShellCheck directives', () => {
+  it("apply to the next command of their own block, not to the page's other blocks", async () => {
+    const silenced = bash('# shellcheck disable=SC2115 # the path is checked above', 'rm -rf $TARGET/');
+    expect(await found([silenced, bash('rm -rf $TARGET/')])).toEqual([
+      [],
+      [[1, 'ShellCheck SC2115 (warning): Use "${var:']],
+    ]);
+  });
+});
+
 describe("ShellCheck's advice for script files", () => {
   it('is no finding in commands a reader types (cd without || exit, export X="$(cmd)"), and is one in a script', async () => {
     const session = bash('cd shop', 'export POD="$(kubectl get pods -o name)"', 'echo "$POD"');

@@ -123,10 +123,6 @@ interface Part {
   lines: number;
 }
 
-/**
- * Consecutive blocks of one dialect joined into scripts of at most `maxBytes`, as a reader runs
- * them one after the other: a variable set in one block and used in the next is no finding.
- */
 interface Chunk {
   text: string;
   parts: Part[];
@@ -134,6 +130,10 @@ interface Chunk {
   file?: boolean;
 }
 
+/**
+ * Consecutive blocks of one dialect joined into scripts of at most `maxBytes`, as a reader runs
+ * them one after the other: a variable set in one block and used in the next is no finding.
+ */
 function joinInContext(scripts: {block: number; script: string}[], maxBytes: number): Chunk[] {
   const chunks: Chunk[] = [];
   let current: Chunk | undefined;
@@ -144,7 +144,11 @@ function joinInContext(scripts: {block: number; script: string}[], maxBytes: num
     // A block with a shebang is a script file of its own, not part of the reader's session.
     const file = script.startsWith('#!');
     if (!current || file || Buffer.byteLength(joined) > maxBytes) {
-      current = {text: script, parts: [{block, start: 1, lines}], file};
+      // ShellCheck applies a directive before a script's first command to the whole script: the
+      // `:` command first keeps one block's `# shellcheck disable=…` to that block's next command.
+      current = file
+        ? {text: script, parts: [{block, start: 1, lines}], file}
+        : {text: `:\n${script}`, parts: [{block, start: 2, lines}]};
       chunks.push(current);
       if (file) current = undefined;
     } else {
