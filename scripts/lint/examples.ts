@@ -5,10 +5,9 @@
 import {readFileSync} from 'node:fs';
 import {githubAnnotation} from '../githubAnnotation';
 import type {HeredocReport} from './examples/heredocYaml';
-import {checkPage, type BlockReport} from './examples/index';
+import {checkPage, SHELLCHECK_BOUNDS, type BlockReport} from './examples/index';
 import {KUBERNETES_VERSION} from './examples/kubernetes';
 import {SetupError} from './examples/problem';
-import {SHELLCHECK_BOUNDS} from './examples/shellcheck';
 import {displayName, formatProblem, markdownFiles, type LintProblem} from './pageFiles';
 
 const HELP = `Usage: npm run lint:examples -- [--list] [PATH …]

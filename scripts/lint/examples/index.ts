@@ -12,6 +12,9 @@ import {checkShellBlocks, type ShellDialect} from './shell';
 import {consoleScript} from './shellText';
 import {checkYaml} from './yaml';
 
+/** The bounds of every ShellCheck run, for the CLI's help. */
+export {SHELLCHECK_BOUNDS} from './shellcheck';
+
 /** Languages as authors write them after the backticks, to the check that reads them. */
 const LANGUAGES: Record<string, string> = {
   yaml: 'yaml',
