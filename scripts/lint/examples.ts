@@ -4,7 +4,7 @@
  */
 import {readFileSync} from 'node:fs';
 import type {HeredocReport} from './examples/heredocYaml';
-import {checkPage, type BlockReport} from './examples/index';
+import {checkPage, SHELLCHECK_BOUNDS, type BlockReport} from './examples/index';
 import {KUBERNETES_VERSION} from './examples/kubernetes';
 import {SetupError} from './examples/problem';
 import {displayName, markdownFiles} from './pageFiles';
@@ -22,8 +22,11 @@ Checks every fenced code block in docs/ (or in the given .md/.mdx files and fold
               the Compose Specification schema (never unknown keys: the schema is old);
               excerpt=<apiVersion>/<Kind>[.<path>] blocks against that part of the schema
   dockerfile  dockerfile-utils (unknown and malformed instructions); a block without FROM is an excerpt
-  bash, sh    bash -n / sh -n and ShellCheck (Debian package shellcheck; never skipped);
-              a heredoc written to a .yaml/.yml file or to kubectl apply -f - is checked as yaml
+  bash, sh    syntax (mvdan/sh) and ShellCheck warnings, a page's blocks in order (Debian package
+              shellcheck; never skipped); lines that look like output are findings; a heredoc
+              written to a .yaml/.yml file or to kubectl apply -f - is checked as yaml, a patch
+              as an excerpt of what it patches
+  console     the same, on its "$ " command lines; the other lines are output
   json        parses (a block starting "key": is a fragment, parsed inside braces)
   hcl         HCL syntax;  promql  PromQL syntax
 Blocks marked wrong="<reason>" or unchecked="<reason>" are listed, not checked; so are
@@ -33,6 +36,7 @@ Options:
   --list      also print every block and what it was checked against
   --help      this text
 
+Each ShellCheck run is bounded: ${SHELLCHECK_BOUNDS.maxInputBytes / 1024} KB of shell, ${SHELLCHECK_BOUNDS.timeoutMs / 1000} s, ${SHELLCHECK_BOUNDS.memoryBytes / 2 ** 30} GiB (a block over a bound is a finding).
 Environment: SHELLCHECK=/path/to/shellcheck if it is not on PATH.
 Exit codes: 0 all blocks pass, 1 problems found, 2 usage error or a missing tool.`;
 

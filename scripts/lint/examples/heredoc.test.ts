@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {expandLine, findHeredocs, SHELL_VALUE, SHELL_VALUE_OF_ANY_TYPE} from './heredoc';
+import {expandLine, findHeredocs, MAX_NESTING, SHELL_VALUE, SHELL_VALUE_OF_ANY_TYPE} from './heredoc';
+import {checkHeredocs} from './heredocYaml';
 
 const lines = (...l: string[]) => l.join('\n');
 
@@ -179,5 +180,33 @@ describe('expandLine', () => {
     for (const value of [`hello-${SHELL_VALUE}`, `ghcr.io/${SHELL_VALUE}/x`, 'SHELL', '80']) {
       expect(SHELL_VALUE_OF_ANY_TYPE.test(value), value).toBe(false);
     }
+  });
+});
+
+describe('findHeredocs on hostile input: a correct result or a clean finding, never a crash', () => {
+  it('finds all of 16,000 heredocs, each at its own line', () => {
+    const text = Array.from({length: 16_000}, (_, i) => `cat > app-${i}.yaml <<EOF\nindex: ${i}\nEOF`).join('\n');
+    const {heredocs, tooDeep} = findHeredocs(text);
+    expect(heredocs).toHaveLength(16_000);
+    expect(tooDeep).toBeUndefined();
+    expect(heredocs[15_999]).toMatchObject({line: 47_998, bodyLine: 47_999, yamlTarget: 'app-15999.yaml'});
+  });
+
+  it(`stops at ${MAX_NESTING} nested $( with the place it stopped, instead of overflowing the stack`, async () => {
+    const text = `echo ${'$('.repeat(10_000)}x${')'.repeat(10_000)}\ncat > a.yaml <<EOF\na: 1\nEOF`;
+    expect(findHeredocs(text).tooDeep).toEqual({line: 1, column: 6 + 2 * MAX_NESTING});
+    const result = await checkHeredocs(text);
+    expect(result.problems).toEqual([
+      {
+        line: 1,
+        column: 6 + 2 * MAX_NESTING,
+        message: expect.stringContaining(`nest more than ${MAX_NESTING} levels`) as string,
+      },
+    ]);
+  });
+
+  it(`still reads ${MAX_NESTING} levels of $( in full`, () => {
+    const text = `x=${'$('.repeat(MAX_NESTING - 1)}cat <<EOF\na: 1\nEOF\n${')'.repeat(MAX_NESTING - 1)}`;
+    expect(findHeredocs(text)).toMatchObject({heredocs: [{lines: ['a: 1'], terminated: true}], tooDeep: undefined});
   });
 });

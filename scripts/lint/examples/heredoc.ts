@@ -2,9 +2,23 @@
  * Heredocs (`cat > app.yaml <<EOF … EOF`) in a shell block: where they are, what their bodies
  * are, and whether the body is YAML on its way to a file or to `kubectl apply -f -`.
  * Pure functions over the block's text, so the YAML they write can be checked like a yaml block.
+ *
+ * Why this scanner stays, beside the real parser (sh-syntax, mvdan/sh in WebAssembly, which
+ * decides whether a block is valid shell: shellSyntax.ts). Measured with sh-syntax 0.7.0:
+ * - its syntax tree keeps no command: a statement's `Cmd` has only its start and end, so the
+ *   command's name and arguments (`cat`, `tee app.yaml`, `kubectl apply -f -`) and the commands
+ *   inside pipelines, `if`, loops and `$( … )` are not in it. None of the 14 target cases in
+ *   heredoc.test.ts can be decided from the tree, and the 3 below top level are not even found;
+ * - each call starts a new WebAssembly instance: about 67 ms a block, against well under 1 ms here;
+ * - it fails ("memory access out of bounds") on 2,000 heredocs (68 KB) or 500 nested `$(`.
+ * This scanner runs in linear time (lines are found through an index, not by counting from the
+ * start) and stops at MAX_NESTING levels of `$(`/backquotes with a finding, instead of recursing
+ * until the stack overflows.
  */
 import {EXAMPLES_DIRECTIVE} from '../../../src/content/fenceMeta';
-import {lineColumnAt} from './problem';
+
+/** Deeper `$(` or backquote nesting than any real command: the scanner stops there with a finding. */
+export const MAX_NESTING = 64;
 
 export interface Heredoc {
   /** Block line and column (1-based) of the `<<`. */
@@ -24,10 +38,12 @@ export interface Heredoc {
   tabs: number[];
   /** False when the block ends before a line holding only the delimiter: `lines` then run to the block's end. */
   terminated: boolean;
-  /** Where the body goes when it is YAML: the file name as written, or `kubectl apply -f -`. */
+  /** Where the body goes when it is YAML: the file name as written, `kubectl apply -f -`, or `kubectl patch <resource>`. */
   yamlTarget?: string;
   /** Block line where the heredoc's command starts (a `# lint:examples` comment goes on the line above it). */
   commandLine: number;
+  /** `cat <<EOF` at the end of its pipeline: the body is printed, e.g. into a `$( … )` around it. */
+  printed?: boolean;
 }
 
 /** A `# lint:examples <options>` comment: fence options for the heredoc whose command starts on the next line. */
@@ -37,10 +53,15 @@ export interface Directive {
   options: string;
 }
 
-type Token =
-  | {kind: 'word'; value: string; offset: number}
-  | {kind: 'op'; value: string; offset: number}
-  | {kind: 'heredoc'; heredoc: Heredoc; offset: number};
+/** A word, quotes removed; `inner` holds the heredocs of the `$( … )` inside it. */
+interface Word {
+  kind: 'word';
+  value: string;
+  offset: number;
+  inner?: Heredoc[];
+}
+
+type Token = Word | {kind: 'op'; value: string; offset: number} | {kind: 'heredoc'; heredoc: Heredoc; offset: number};
 
 // Longest first, so `<<-` is not read as `<<` and `&&` not as `&`.
 const OPERATORS = ['<<<', '<<-', '&>>', '<<', '&&', '||', '|&', ';;', '>>', '>|', '&>', '<&', '>&', '<>'].concat([
@@ -59,20 +80,44 @@ class Scanner {
   pos = 0;
   readonly heredocs: Heredoc[] = [];
   readonly directives: Directive[] = [];
+  /** Where nesting went past MAX_NESTING, if it did: nothing after it was scanned. */
+  tooDeep: {line: number; column: number} | undefined;
   private pending: Heredoc[] = [];
   /** The closer of the innermost `list`: a backquote inside a word ends a backquoted command. */
   private closer: string | undefined;
+  private depth = 0;
+  /** Offsets where each line starts, for line numbers in O(log n). */
+  private readonly lineStarts: number[] = [0];
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+  }
+
+  private lineColumn(offset: number): {line: number; column: number} {
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lineStarts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return {line: low + 1, column: offset - this.lineStarts[low]! + 1};
+  }
 
   private lineAt(offset: number): number {
-    return lineColumnAt(this.text, offset).line;
+    return this.lineColumn(offset).line;
   }
 
   /** Scans commands until `closer` (`)` of a `$(`, a closing backquote) or the end, and finds where heredocs in them go. */
   list(closer?: string): Token[] {
     const {text} = this;
     const tokens: Token[] = [];
+    if (closer && this.depth >= MAX_NESTING) {
+      this.tooDeep ??= this.lineColumn(this.pos);
+      this.pos = text.length;
+      return tokens;
+    }
+    this.depth++;
     const outer = this.closer;
     this.closer = closer;
     while (this.pos < text.length) {
@@ -102,6 +147,7 @@ class Scanner {
       }
     }
     this.closer = outer;
+    this.depth--;
     if (!closer) this.readBodies();
     assignTargets(tokens, (offset) => this.lineAt(offset));
     return tokens;
@@ -113,7 +159,7 @@ class Scanner {
     this.pos = end === -1 ? this.text.length : end;
     const match = EXAMPLES_DIRECTIVE.exec(this.text.slice(start, this.pos).trimEnd());
     if (match) {
-      const {line, column} = lineColumnAt(this.text, start);
+      const {line, column} = this.lineColumn(start);
       this.directives.push({line, column, options: match[1]!});
     }
   }
@@ -125,9 +171,9 @@ class Scanner {
     const wordStart = this.pos;
     const {value} = this.word();
     const raw = this.text.slice(wordStart, this.pos);
-    // No delimiter word: a syntax error that `bash -n` reports.
+    // No delimiter word: a syntax error that shellSyntax.ts reports.
     if (!raw) return;
-    const {line, column} = lineColumnAt(this.text, start);
+    const {line, column} = this.lineColumn(start);
     const heredoc: Heredoc = {
       line,
       column,
@@ -168,9 +214,10 @@ class Scanner {
   }
 
   /** One word, quotes removed; `$( … )` and backquotes inside it are scanned as commands of their own. */
-  private word(): {kind: 'word'; value: string; offset: number} {
+  private word(): Word {
     const {text} = this;
     const offset = this.pos;
+    const before = this.heredocs.length;
     let value = '';
     while (this.pos < text.length && !WORD_END.test(text[this.pos]!)) {
       const c = text[this.pos]!;
@@ -192,7 +239,8 @@ class Scanner {
         this.pos++;
       }
     }
-    return {kind: 'word', value, offset};
+    const inner = this.heredocs.slice(before);
+    return inner.length ? {kind: 'word', value, offset, inner} : {kind: 'word', value, offset};
   }
 
   private doubleQuoted(): string {
@@ -249,6 +297,8 @@ interface SimpleCommand {
   /** Files its output is redirected to (`>`, `>>`, `>|`, `&>`). */
   outputs: string[];
   heredocs: Heredoc[];
+  /** Heredocs inside its words' `$( … )`. */
+  inner: Heredoc[];
   offset: number;
 }
 
@@ -278,11 +328,12 @@ function pipelines(tokens: Token[]): SimpleCommand[][] {
       continue;
     }
     if (!command) {
-      command = {args: [], outputs: [], heredocs: [], offset: token.offset};
+      command = {args: [], outputs: [], heredocs: [], inner: [], offset: token.offset};
       pipeline.push(command);
     }
     if (token.kind === 'heredoc') command.heredocs.push(token.heredoc);
     else if (token.kind === 'word') {
+      command.inner.push(...(token.inner ?? []));
       if (command.args.length > 0 || !PREFIXES.has(token.value)) command.args.push(token.value);
     } else {
       // A redirection: its word is a file (or a here-string), not an argument.
@@ -307,7 +358,22 @@ function kubectlReadsStdin(args: string[]): string | undefined {
     (a, i) =>
       ['-f-', '-f=-', '--filename=-'].includes(a) || ((a === '-f' || a === '--filename') && args[i + 1] === '-'),
   );
-  return verb && stdin ? `kubectl ${verb} -f -` : undefined;
+  if (verb && stdin) return `kubectl ${verb} -f -`;
+  return kubectlPatchReadsStdin(args);
+}
+
+const STDIN = new Set(['-', '/dev/stdin']);
+
+/** `kubectl patch deployment web --patch-file /dev/stdin`: its stdin is a patch to that resource. */
+function kubectlPatchReadsStdin(args: string[]): string | undefined {
+  const verb = args.indexOf('patch');
+  const resource = args.slice(verb + 1).find((a) => !a.startsWith('-'));
+  const stdin = args.some(
+    (a, i) =>
+      (a === '--patch-file' && STDIN.has(args[i + 1] ?? '')) ||
+      (a.startsWith('--patch-file=') && STDIN.has(a.slice('--patch-file='.length))),
+  );
+  return verb > 0 && resource && stdin ? `kubectl patch ${resource}` : undefined;
 }
 
 /** Where `command` puts what it reads on stdin, when that is a YAML file or kubectl. */
@@ -324,11 +390,27 @@ function yamlDestination(command: SimpleCommand, next: SimpleCommand | undefined
   return command.outputs.length === 0 && next ? yamlDestination(next, undefined) : undefined;
 }
 
+/** `kubectl patch deployment web -p "$(…)"` (or `--patch`): the patch is the argument. */
+function kubectlPatchArgument(args: string[]): string | undefined {
+  const verb = args.indexOf('patch');
+  const resource = args.slice(verb + 1).find((a) => !a.startsWith('-'));
+  const argument = args.some((a) => a === '-p' || a === '--patch' || a.startsWith('--patch=') || a.startsWith('-p='));
+  return args[0] === 'kubectl' && verb > 0 && resource && argument ? `kubectl patch ${resource}` : undefined;
+}
+
 function assignTargets(tokens: Token[], lineAt: (offset: number) => number): void {
   for (const pipeline of pipelines(tokens)) {
     pipeline.forEach((command, i) => {
       for (const heredoc of command.heredocs) {
         heredoc.yamlTarget = yamlDestination(command, pipeline[i + 1]);
+        heredoc.commandLine = lineAt(command.offset);
+        // `cat <<EOF` at a pipeline's end prints the body: into the `$( … )` around it, if any.
+        heredoc.printed = command.args[0] === 'cat' && command.outputs.length === 0 && i === pipeline.length - 1;
+      }
+      const patch = kubectlPatchArgument(command.args);
+      for (const heredoc of command.inner) {
+        if (!patch || !heredoc.printed || heredoc.yamlTarget !== undefined) continue;
+        heredoc.yamlTarget = patch;
         heredoc.commandLine = lineAt(command.offset);
       }
     });
@@ -336,10 +418,15 @@ function assignTargets(tokens: Token[], lineAt: (offset: number) => number): voi
 }
 
 /** Every heredoc of a shell block, in order, with its body; and the `# lint:examples` comments. */
-export function findHeredocs(text: string): {heredocs: Heredoc[]; directives: Directive[]} {
+export function findHeredocs(text: string): {
+  heredocs: Heredoc[];
+  directives: Directive[];
+  /** Set when `$(` or backquotes nest deeper than MAX_NESTING: the rest of the block was not scanned. */
+  tooDeep?: {line: number; column: number};
+} {
   const scanner = new Scanner(text);
   scanner.list();
-  return {heredocs: scanner.heredocs, directives: scanner.directives};
+  return {heredocs: scanner.heredocs, directives: scanner.directives, tooDeep: scanner.tooDeep};
 }
 
 /**

@@ -1,5 +1,7 @@
 import {parseFenceMeta, type FenceMeta} from '../../../src/content/fenceMeta';
-import {expandLine, findHeredocs, SHELL_VALUE_OF_ANY_TYPE, type Directive, type Heredoc} from './heredoc';
+import {expandLine, findHeredocs, MAX_NESTING, SHELL_VALUE_OF_ANY_TYPE, type Directive, type Heredoc} from './heredoc';
+import path from 'node:path';
+import {PATCH_DIRECTIVE_FIELD, patchFiles, patchTarget} from './heredocPatch';
 import type {BlockProblem, BlockResult} from './problem';
 import {checkYaml} from './yaml';
 
@@ -64,14 +66,22 @@ function unterminated(heredoc: Heredoc): string {
 
 /**
  * The heredocs of a shell block that write YAML (to a .yaml/.yml file, or to `kubectl apply -f -`),
- * checked as a yaml block would be, with problems at the block's own lines. A `# lint:examples`
+ * checked as a yaml block would be, with problems at the block's own lines. A patch (heredocPatch.ts)
+ * is checked as an excerpt of the object it patches. A `# lint:examples`
  * comment on the line above the heredoc's command takes the fence options (excerpt, wrong, unchecked).
  */
 export async function checkHeredocs(text: string): Promise<HeredocResult> {
-  const {heredocs, directives} = findHeredocs(text);
+  const {heredocs, directives, tooDeep} = findHeredocs(text);
   const problems: BlockProblem[] = [];
+  if (tooDeep) {
+    problems.push({
+      ...tooDeep,
+      message: `$( or backquotes nest more than ${MAX_NESTING} levels deep here, so heredocs from here on are not looked for: flatten the command`,
+    });
+  }
   const reports: HeredocReport[] = [];
   const used = new Set<Directive>();
+  const patches = patchFiles(text, heredocs);
   for (const heredoc of heredocs) {
     const target = heredoc.yamlTarget;
     if (target === undefined) continue;
@@ -103,12 +113,16 @@ export async function checkHeredocs(text: string): Promise<HeredocResult> {
       problems.push(yaml);
       continue;
     }
-    const result = await checkYaml(yaml.text, meta.excerpt, {
+    const patchOf = target.startsWith('kubectl patch ') ? target.slice('kubectl patch '.length) : undefined;
+    const isPatch = patchOf !== undefined || patches.has(path.basename(target));
+    if (isPatch) report.target = `${target} (a patch)`;
+    const result = await checkYaml(yaml.text, meta.excerpt ?? (isPatch ? patchTarget(yaml.text, patchOf) : undefined), {
       anyType: heredoc.quoted ? undefined : SHELL_VALUE_OF_ANY_TYPE,
       optOut: HEREDOC_OPT_OUT,
     });
     report.checkedAgainst = result.checkedAgainst;
-    problems.push(...result.problems.map((p) => yaml.at(p)));
+    const found = isPatch ? result.problems.filter((p) => !PATCH_DIRECTIVE_FIELD.test(p.message)) : result.problems;
+    problems.push(...found.map((p) => yaml.at(p)));
   }
   for (const directive of directives) {
     if (used.has(directive)) continue;

@@ -9,7 +9,11 @@ import {checkJson} from './json';
 import type {BlockProblem, BlockResult} from './problem';
 import {checkPromql} from './promql';
 import {checkShellBlocks, type ShellDialect} from './shell';
+import {consoleScript} from './shellText';
 import {checkYaml} from './yaml';
+
+/** The bounds of every ShellCheck run, for the CLI's help. */
+export {SHELLCHECK_BOUNDS} from './shellcheck';
 
 /** Languages as authors write them after the backticks, to the check that reads them. */
 const LANGUAGES: Record<string, string> = {
@@ -20,6 +24,7 @@ const LANGUAGES: Record<string, string> = {
   bash: 'bash',
   shell: 'bash',
   sh: 'sh',
+  console: 'console',
   json: 'json',
   hcl: 'hcl',
   promql: 'promql',
@@ -101,7 +106,7 @@ export async function checkPage(source: string, options: CheckOptions = {}): Pro
   visit(tree, 'code', (node: Code) => void codes.push(node));
 
   const pending: {report: BlockReport; run: () => Promise<BlockResult>}[] = [];
-  const shell: {report: BlockReport; dialect: ShellDialect}[] = [];
+  const shell: {report: BlockReport; dialect: ShellDialect; console?: boolean}[] = [];
   for (const node of codes) {
     const language = (node.lang ?? '').toLowerCase();
     const start = node.position?.start ?? {line: 1, column: 1};
@@ -146,12 +151,14 @@ export async function checkPage(source: string, options: CheckOptions = {}): Pro
       continue;
     }
     const text = node.value;
-    if (check === 'bash' || check === 'sh') {
-      shell.push({report, dialect: check});
+    if (check === 'bash' || check === 'sh' || check === 'console') {
+      const console = check === 'console';
+      shell.push({report, dialect: console ? 'bash' : check, console});
       pending.push({
         report,
         run: async () => {
-          const result = await checkHeredocs(text);
+          // A console block's heredocs are in its commands; its output lines are left empty, at their lines.
+          const result = await checkHeredocs(console ? consoleScript(text).script : text);
           report.heredocs = result.heredocs.map((h) => ({
             ...h,
             line: toPage(block, {line: h.line, column: 1, message: ''}).line,
@@ -169,8 +176,8 @@ export async function checkPage(source: string, options: CheckOptions = {}): Pro
   const results = await Promise.all(pending.map((p) => p.run()));
   const shellResults = await (shell.length
     ? checkShellBlocks(
-        shell.map((s) => ({text: s.report.block.text, dialect: s.dialect})),
-        options.shellcheck,
+        shell.map((s) => ({text: s.report.block.text, dialect: s.dialect, console: s.console})),
+        {shellcheck: options.shellcheck},
       )
     : Promise.resolve([]));
   const done: [BlockReport, BlockResult][] = [
