@@ -2,7 +2,8 @@ import {execFile} from 'node:child_process';
 import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {SHELLCHECK_INSTALL_HINT} from '../lint/examples/shell';
+import {SetupError} from '../lint/examples/problem';
+import {runShellCheck, SHELLCHECK_BOUNDS} from '../lint/examples/shellcheck';
 import type {PlanScript} from './script';
 
 /** Bounds of the dry run's children: a plan is a few hundred lines, checked in well under a second. */
@@ -37,13 +38,6 @@ function runChild(command: string, args: string[]): Promise<ChildResult> {
   });
 }
 
-interface ShellCheckComment {
-  line: number;
-  code: number;
-  level: string;
-  message: string;
-}
-
 /** `bash -n` and ShellCheck over the whole plan; each finding at the page line it comes from. */
 export async function verifyPlanScript(script: PlanScript, shellcheck = 'shellcheck'): Promise<string[]> {
   if (Buffer.byteLength(script.text) > VERIFY_LIMITS.scriptBytes) {
@@ -64,14 +58,18 @@ export async function verifyPlanScript(script: PlanScript, shellcheck = 'shellch
         problems.push(`${at(Number(m[1]))}  bash -n: ${m[2]}`);
       if (problems.length === 0) problems.push(`${at(1)}  bash -n: ${syntax.stderr.trim()}`);
     }
-    const checked = await runChild(shellcheck, ['--shell=bash', '--format=json1', '--', file]);
-    if (checked.error?.code === 'ENOENT') throw new VerifySetupError(SHELLCHECK_INSTALL_HINT);
-    if (checked.error?.killed) throw new VerifySetupError('ShellCheck did not finish in time or printed too much');
-    if (checked.code !== 0 && checked.code !== 1) {
-      throw new VerifySetupError(`ShellCheck failed (exit ${checked.code}): ${checked.stderr.trim()}`);
-    }
-    const {comments} = JSON.parse(checked.stdout || '{"comments":[]}') as {comments: ShellCheckComment[]};
-    for (const c of comments) {
+    // The examples gate's bounded ShellCheck (size, time, memory, its own process group), at every level.
+    const checked = await runShellCheck({
+      files: [file],
+      dialect: 'bash',
+      command: shellcheck,
+      severity: 'style',
+      bounds: {...SHELLCHECK_BOUNDS, maxInputBytes: VERIFY_LIMITS.scriptBytes, timeoutMs: VERIFY_LIMITS.milliseconds},
+    }).catch((error: unknown) => {
+      throw error instanceof SetupError ? new VerifySetupError(error.message) : error;
+    });
+    if (!checked.ok) throw new VerifySetupError(checked.reason);
+    for (const c of checked.comments) {
       problems.push(`${at(c.line)}  ShellCheck SC${c.code} (${c.level}): ${c.message}`);
     }
     return problems;
