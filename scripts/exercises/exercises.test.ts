@@ -343,6 +343,21 @@ describe('each exercise from a fresh folder: the set-up its page prescribes', ()
     expect(script).toContain('echo one');
     expect(script.indexOf('echo two')).toBe(script.lastIndexOf('echo two'));
   });
+  it("runs what the after brings with the real executor, before the exercise's own set-up, in one fresh folder", async () => {
+    const linked = 'This builds on [the first](./01-first.md#hands-on-later).';
+    const plan = planExercise('docs/02-later.md', exercise(linked, 'after="01/files 01/solution:1-1"'), fixtureLoader);
+    const outside = mkdtempSync(path.join(tmpdir(), 'exercise-after-'));
+    temporary.push(outside);
+    const result = await executePlan(plan, {
+      workDir: path.join(outside, 'work'),
+      logFile: path.join(outside, 'exercise.log'),
+      stepTimeoutMs: 20_000,
+    });
+    expect(result.failure).toBeUndefined();
+    expect(result.ran.slice(0, 3)).toEqual(['docs/01-first.md:17', 'docs/01-first.md:21', 'docs/02-later.md:5']);
+    const log = read(path.join(outside, 'exercise.log'));
+    expect(log.indexOf('\none\n')).toBeLessThan(log.indexOf('\nset up\n'));
+  });
 });
 
 describe('commands that never end', () => {
