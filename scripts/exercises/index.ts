@@ -8,7 +8,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {executePlan, formatResult, passed, writeShownFile, type ExerciseResult} from './execute';
 import {formatTrackingIssue, legReport, type LegReport} from './issue';
-import {PlanError, planExercise, planProblems, planWarnings, type ExercisePlan} from './plan';
+import {PlanError, planExercise, planProblems, type ExercisePlan, type PageLoader} from './plan';
 import {actionsOf, planScript} from './script';
 import {VerifySetupError, verifyPlanScript} from './verify';
 
@@ -112,6 +112,18 @@ export function pagesFor(sections: string[], cwd: string): string[] {
   });
 }
 
+/** The section pages of docs/ by number, for a set-up's `after`. */
+export function sectionLoader(cwd: string): PageLoader {
+  return (section) => {
+    const docs = path.join(cwd, 'docs');
+    const name = existsSync(docs)
+      ? readdirSync(docs).find((n) => n.startsWith(`${section}-`) && n.endsWith('.md'))
+      : undefined;
+    if (!name) return undefined;
+    return {file: path.join('docs', name), source: readFileSync(path.join(docs, name), 'utf8')};
+  };
+}
+
 /** Tools a real run needs, from the commands the plan runs; each with where to get it. */
 const TOOLS: Record<string, string> = {
   docker:
@@ -153,7 +165,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     if (options.trackingIssue) return writeTrackingIssue(options.trackingIssue, options.sections, io);
     const pages = pagesFor(options.sections, io.cwd);
-    plans = pages.map((page) => planExercise(page, readFileSync(path.resolve(io.cwd, page), 'utf8')));
+    const load = sectionLoader(io.cwd);
+    plans = pages.map((page) => planExercise(page, readFileSync(path.resolve(io.cwd, page), 'utf8'), load));
   } catch (error) {
     if (error instanceof UsageError || error instanceof PlanError) {
       io.err(`exercises: ${error.message} (see --help)\n`);
@@ -229,8 +242,6 @@ async function dryRun(plans: ExercisePlan[], unsound: string[], io: Io): Promise
       throw error;
     }
   }
-  const warnings = plans.flatMap(planWarnings);
-  if (warnings.length > 0) io.err(`${warnings.join('\n')}\n`);
   const notRun = plans.flatMap((p) => p.blocks.filter((b) => b.role.kind === 'not-run'));
   io.out(`\n${plans.length} exercises planned; ${notRun.length} blocks marked not run (listed in each plan).\n`);
   if (problems.length > 0) {

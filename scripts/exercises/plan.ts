@@ -36,7 +36,12 @@ export interface PlannedBlock {
   code: string;
   part: 'intro' | ExercisePartName;
   role: BlockRole;
+  /** For a block of an earlier exercise brought in by a set-up's `after`: that set-up block's `file:line`. */
+  via?: string;
 }
+
+/** The section pages an `after` may name: `load('03')` gives `docs/03-….md` and its text. */
+export type PageLoader = (section: string) => {file: string; source: string} | undefined;
 
 export interface ExercisePlan {
   file: string;
@@ -69,7 +74,7 @@ function blocksIn(nodes: readonly RootContent[]): {block: Code; previous?: RootC
   return found;
 }
 
-export function planExercise(file: string, source: string): ExercisePlan {
+export function planExercise(file: string, source: string, load?: PageLoader, outer: string[] = []): ExercisePlan {
   const exercise: Exercise | undefined = readSectionPage(parseMarkdown(source)).exercises[0];
   if (!exercise) throw new PlanError(`${file}: has no "## Hands-on:" exercise`);
   const firstPart = exercise.body.findIndex((n) => n.type === 'heading');
@@ -105,10 +110,86 @@ export function planExercise(file: string, source: string): ExercisePlan {
         lastShell.role.expected = {text: block.value, line: line + 1};
       }
       lastShell = isShell(block) ? planned : undefined;
+      const after = parseFenceMeta(block.meta);
+      if (after.ok && after.meta.after !== undefined) {
+        const brought = afterBlocks(planned, after.meta.after, parts[0]!.nodes, load, [...outer, file]);
+        if (typeof brought === 'string') planned.role = {kind: 'unaccounted', problem: brought};
+        else blocks.push(...brought.filter((b) => !blocks.some((known) => known.where === b.where)));
+      }
       blocks.push(planned);
     }
   }
   return {file, title: exercise.title, blocks};
+}
+
+/**
+ * One item of an `after`: `NN/setup` (that exercise's own set-up, with what its `after` brings),
+ * `NN/files` (the files its Steps and Solution show), `NN/solution` (its Solution's commands) or
+ * `NN/solution:1-K` (those commands up to the comment line `# K.`, what "do steps 1 to K of its
+ * solution" asks; the lines before `# 1.` are part of it).
+ */
+const AFTER_ITEM = /^(\d\d)\/(setup|files|solution)(?::1-(\d+))?$/;
+export const AFTER_SYNTAX = 'NN/setup, NN/files, NN/solution or NN/solution:1-K, separated by spaces';
+
+/** The blocks of earlier exercises a set-up block's `after` names, in its order, or the problem with it. */
+function afterBlocks(
+  setUp: PlannedBlock,
+  after: string,
+  intro: RootContent[],
+  load: PageLoader | undefined,
+  outer: string[],
+): PlannedBlock[] | string {
+  if (setUp.part !== 'intro' || setUp.role.kind !== 'run') {
+    return 'after="…" belongs on a shell set-up block of the exercise\'s introduction (before "### Goal")';
+  }
+  const linked = new Set<string>();
+  visit({type: 'root', children: [...intro]} as Root, 'link', (link: {url: string}) => {
+    const section = /^\.\/(\d\d)-/.exec(link.url)?.[1];
+    if (section) linked.add(section);
+  });
+  const brought: PlannedBlock[] = [];
+  for (const item of after.split(/\s+/)) {
+    const match = AFTER_ITEM.exec(item);
+    if (!match) return `after="${after}": "${item}" is not one of ${AFTER_SYNTAX}`;
+    const [, section, what, lastStep] = match as unknown as [string, string, string, string | undefined];
+    if (what !== 'solution' && lastStep !== undefined) return `after="${after}": only a solution takes steps (:1-K)`;
+    if (!linked.has(section)) {
+      return `after="${after}" names exercise ${section}, but the introduction does not link to its page: say in the text what the set-up builds on`;
+    }
+    const page = load?.(section);
+    if (!page) return `after="${after}": there is no section ${section} to build on`;
+    if (outer.includes(page.file)) return `after="${after}": ${page.file} builds on this exercise itself`;
+    const earlier = planExercise(page.file, page.source, load, outer);
+    const chosen =
+      what === 'setup'
+        ? earlier.blocks.filter((b) => b.part === 'intro' && (b.role.kind === 'run' || b.role.kind === 'file'))
+        : what === 'files'
+          ? earlier.blocks.filter((b) => b.part !== 'intro' && b.role.kind === 'file')
+          : earlier.blocks.filter((b) => b.part === 'Solution' && b.role.kind === 'run');
+    const problem = earlier.blocks.find((b) => chosen.includes(b) && b.role.kind === 'unaccounted');
+    if (problem) return `after="${after}": ${problem.where} cannot be planned`;
+    for (const block of chosen) {
+      const code = lastStep === undefined ? block.code : upToStep(block.code, Number(lastStep));
+      brought.push({
+        ...block,
+        code,
+        part: 'intro',
+        role: block.role.kind === 'file' ? block.role : {kind: 'run', phase: 'set-up'},
+        via: setUp.where,
+      });
+    }
+  }
+  return brought;
+}
+
+/** A Solution's commands up to step `last`: the lines before the first `# N.` comment with N > last. */
+export function upToStep(code: string, last: number): string {
+  const lines = code.split('\n');
+  const end = lines.findIndex((l) => {
+    const step = /^#\s*(\d+)\./.exec(l.trim());
+    return step !== null && Number(step[1]) > last;
+  });
+  return (end === -1 ? lines : lines.slice(0, end)).join('\n').trimEnd();
 }
 
 function roleOf(
@@ -150,21 +231,45 @@ export class PlanError extends Error {}
 
 /** The blocks that stop a plan, as `file:line  message` lines. */
 export function planProblems(plan: ExercisePlan): string[] {
-  return plan.blocks.flatMap((b) =>
-    b.role.kind === 'unaccounted' ? [`${b.where}  ${b.part} block: ${b.role.problem}`] : [],
-  );
+  return [
+    ...plan.blocks.flatMap((b) =>
+      b.role.kind === 'unaccounted' ? [`${b.where}  ${b.part} block: ${b.role.problem}`] : [],
+    ),
+    ...endlessCommands(plan),
+  ];
 }
 
-/** Commands that run until someone stops them: in a block the runner runs, they end only at the time limit. */
-const ENDLESS = /--watch\b|\bport-forward\b|\bwhile true\b/;
+/**
+ * Commands that run until someone stops them. In a block the runner runs, they would end only at the
+ * step time limit, so a plan with one fails. A port-forward sent to the background (`… &`) ends with
+ * its block; the page then waits with `kubectl wait`, `rollout status` or a bounded loop instead.
+ */
+const ENDLESS: {pattern: RegExp; instead: string}[] = [
+  // kubectl's -w, not that of a command after `kubectl exec … --` or a pipe (curl -w, grep -w).
+  {pattern: /\bkubectl\b(?:(?! -- )[^|;&])*\s(?:-w|--watch)(?:[\s=]|$)/, instead: 'kubectl wait --for=… --timeout=…'},
+  {pattern: /--watch\b/, instead: 'a command that waits for the state, with a time-out'},
+  {
+    pattern: /\bport-forward\b(?!.*&\s*$)/,
+    instead: 'the port-forward in the background (… &), its PID killed when done',
+  },
+  {pattern: /\bwhile\s+(?:true|:)\b/, instead: 'a loop with an end: for _ in $(seq 1 N)'},
+];
 
-/** Run blocks that would wait for the time limit, as `file:line  message` lines (warnings, for now). */
-export function planWarnings(plan: ExercisePlan): string[] {
-  return plan.blocks.flatMap((b) =>
-    b.role.kind === 'run' && ENDLESS.test(b.code)
-      ? [
-          `${b.where}  warning: a ${b.role.phase} block runs a command that never ends by itself (${ENDLESS.exec(b.code)![0]}); a real run stops it at the step time limit`,
-        ]
-      : [],
-  );
+/** Run blocks with a command that never ends by itself, as `file:line  message` lines, one per line of the page. */
+export function endlessCommands(plan: ExercisePlan): string[] {
+  return plan.blocks.flatMap((b) => {
+    if (b.role.kind !== 'run') return [];
+    const phase = b.role.phase;
+    const file = b.where.slice(0, b.where.lastIndexOf(':'));
+    return b.code.split('\n').flatMap((text, i) => {
+      const command = text.replace(/\s+#\s.*$/, '').trim();
+      if (command.startsWith('#')) return [];
+      const found = ENDLESS.find((e) => e.pattern.test(command));
+      return found
+        ? [
+            `${file}:${b.line + 1 + i}  a ${phase} block runs a command that never ends by itself, so a real run would stop at the step time limit: "${command}". Use ${found.instead}, or mark the block norun="why" and give a command that ends`,
+          ]
+        : [];
+    });
+  });
 }

@@ -47,10 +47,11 @@ export function planScript(plan: ExercisePlan): PlanScript {
   const origin: (string | undefined)[] = [undefined, undefined];
   for (const action of actionsOf(plan)) {
     const {block} = action;
+    const via = block.via ? ` (after, for ${block.via})` : '';
     const header =
       action.kind === 'write'
-        ? `# ${block.where}: write ${action.path}`
-        : `# ${block.where}: ${action.phase}${block.role.kind === 'run' && block.role.expected ? ' (output compared)' : ''}`;
+        ? `# ${block.where}: write ${action.path}${via}`
+        : `# ${block.where}: ${action.phase}${via}${block.role.kind === 'run' && block.role.expected ? ' (output compared)' : ''}`;
     const body = action.kind === 'write' ? writeFileCommand(action.path, block.code) : block.code;
     lines.push('', header);
     origin.push(undefined, block.where);

@@ -37,6 +37,15 @@ describe('parseFenceMeta', () => {
     expect(error('wrong="a" wrong="b"')).toMatch(/given twice/);
     expect(error('norun')).toMatch(/needs a reason: norun="why this block is not run"/);
     expect(error('wrong="unclosed')).toMatch(/Cannot read the code fence options/);
+    expect(error('after')).toMatch(/after needs what the set-up builds on: after="01\/files"/);
+  });
+
+  it('reads what a set-up block builds on, alongside the examples options', () => {
+    expect(parseFenceMeta('after="03/setup 03/files"')).toEqual({ok: true, meta: {after: '03/setup 03/files'}});
+    expect(parseFenceMeta('unchecked="no schema" after=01/files')).toEqual({
+      ok: true,
+      meta: {unchecked: 'no schema', after: '01/files'},
+    });
   });
 });
 

@@ -8,6 +8,9 @@
  * - `unchecked="reason"`: correct but not checkable (no schema exists); listed in the report.
  * - `norun="reason"`: `npm run exercises` does not run this block of an exercise (it needs a second
  *   terminal, a GitHub account…); listed in the runner's plan. It can go with any option above.
+ * - `after="03/setup 03/files"`: on a set-up block of an exercise's introduction, what the learner who
+ *   starts without the earlier exercises does first; `npm run exercises` reads the syntax
+ *   (scripts/exercises/README.md). It goes with any option above.
  *
  * Anything else is an error, so an option the site would silently drop never gets in.
  */
@@ -28,12 +31,13 @@ export interface FenceMeta {
   wrong?: string;
   unchecked?: string;
   norun?: string;
+  after?: string;
 }
 
 export type FenceMetaResult = {ok: true; meta: FenceMeta} | {ok: false; error: string};
 
-export const FENCE_OPTIONS = ['excerpt', 'wrong', 'unchecked', 'norun'] as const;
-/** What a block is to the examples check: one of these at most. `norun` is about running, so it goes with any. */
+export const FENCE_OPTIONS = ['excerpt', 'wrong', 'unchecked', 'norun', 'after'] as const;
+/** What a block is to the examples check: one of these at most. `norun` and `after` are about running, so they go with any. */
 const EXCLUSIVE_OPTIONS = ['excerpt', 'wrong', 'unchecked'] as const;
 type FenceOption = (typeof FENCE_OPTIONS)[number];
 
@@ -95,7 +99,10 @@ export function parseFenceMeta(meta: string | null | undefined): FenceMetaResult
       if (!value?.trim()) {
         return {
           ok: false,
-          error: `Code fence option ${option} needs a reason: ${option}="why this block is not ${option === 'norun' ? 'run' : 'checked'}"`,
+          error:
+            option === 'after'
+              ? 'Code fence option after needs what the set-up builds on: after="01/files" (see scripts/exercises/README.md)'
+              : `Code fence option ${option} needs a reason: ${option}="why this block is not ${option === 'norun' ? 'run' : 'checked'}"`,
         };
       }
       result[option] = value.trim();
