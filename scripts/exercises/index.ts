@@ -125,12 +125,16 @@ export function sectionLoader(cwd: string): PageLoader {
 }
 
 /** Tools a real run needs, from the commands the plan runs; each with where to get it. */
+const PINNED = 'at the version the page pins; `bash scripts/exercises/install-tools.sh` installs it on Linux';
 const TOOLS: Record<string, string> = {
   docker:
     'Docker Engine 28 or later, running (`docker info` must answer): https://docs.docker.com/engine/install/ (or Docker Desktop)',
-  kind: 'kind v0.33.0: https://kind.sigs.k8s.io/docs/user/quick-start/#installation',
-  kubectl: 'kubectl v1.36.4: https://kubernetes.io/docs/tasks/tools/',
-  helm: 'Helm v4: https://helm.sh/docs/intro/install/',
+  kind: `kind ${PINNED}: https://kind.sigs.k8s.io/docs/user/quick-start/#installation`,
+  kubectl: `kubectl ${PINNED}: https://kubernetes.io/docs/tasks/tools/`,
+  helm: `Helm ${PINNED}: https://helm.sh/docs/intro/install/`,
+  trivy: `Trivy ${PINNED}: https://github.com/aquasecurity/trivy/releases`,
+  jq: 'jq: your package manager (`apt-get install jq`, `brew install jq`)',
+  curl: 'curl: your package manager (`apt-get install curl`, `brew install curl`)',
 };
 
 export function missingTools(plans: ExercisePlan[], env: NodeJS.ProcessEnv): string[] {
