@@ -65,15 +65,21 @@ function linkProblem(link: ExternalLink): string | null {
   return null;
 }
 
+// Legacy mode: axe.run in the page itself, instead of a partial run in each frame and a finish in a new
+// blank page. The same rules and results, about a third less time on /print (37–41 s a pass against 60 s,
+// measured on a loaded 2-core machine). It cannot check frames from another origin, so a page with any
+// frame fails the sweep until this is switched back.
 async function axe(page: Page): Promise<{count: number; details: string[]}> {
-  const results = await new AxeBuilder({page}).withTags(AXE_TAGS).options({resultTypes: ['violations']}).analyze();
+  const frames = page.frames().length - 1;
+  const results = await new AxeBuilder({page}).withTags(AXE_TAGS).setLegacyMode(true).options({resultTypes: ['violations']}).analyze();
   const details = results.violations.map(
     (v) => `${v.id} (${v.impact ?? 'n/a'}, ${v.nodes.length} node${v.nodes.length === 1 ? '' : 's'}): ${v.nodes
       .slice(0, 3)
       .map((n) => `${n.target.join(' ')}${n.failureSummary ? ` [${n.failureSummary.split('\n').slice(1).join(' ').trim().slice(0, 140)}]` : ''}`)
       .join('; ')}`,
   );
-  return {count: results.violations.length, details};
+  if (frames > 0) details.push(`${frames} frame(s): axe runs in legacy mode here, which cannot check them; drop setLegacyMode(true)`);
+  return {count: details.length, details};
 }
 
 describe('every sitemap page', () => {
