@@ -7,7 +7,7 @@
  * Plain JavaScript with no dependencies, because `.ci/install` runs it before `npm ci`.
  * For the same reason the npm invocations in a command are found by the small tokeniser below, not
  * by a shell parser from npm: it only has to split simple command lists (words, quotes, `&&`, `||`,
- * `;`, `|`, `&`, newlines). It finds all 12 npm-script calls in package.json's scripts and all 9 in
+ * `;`, `|`, `&`, newlines). It finds all 12 npm-script calls in package.json's scripts (with run-p's) and all 10 in
  * .github/workflows (counted by hand, December 2026); scripts/ci/workflows.test.ts holds its cases.
  */
 import fs from 'node:fs';
