@@ -7,7 +7,7 @@
  * Plain JavaScript with no dependencies, because `.ci/install` runs it before `npm ci`.
  * For the same reason the npm invocations in a command are found by the small tokeniser below, not
  * by a shell parser from npm: it only has to split simple command lists (words, quotes, `&&`, `||`,
- * `;`, `|`, `&`, newlines). It finds all 12 npm-script calls in package.json's scripts and all 9 in
+ * `;`, `|`, `&`, newlines). It finds all 12 npm-script calls in package.json's scripts (with run-p's) and all 10 in
  * .github/workflows (counted by hand, December 2026); scripts/ci/workflows.test.ts holds its cases.
  */
 import fs from 'node:fs';
@@ -65,8 +65,12 @@ export function commandWords(text) {
   return commands;
 }
 
+/** npm-run-all2's commands: every word after them that is not an option is a script (so `--max-parallel=2`, not `--max-parallel 2`). */
+const SCRIPT_RUNNERS = new Set(['run-p', 'run-s', 'npm-run-all']);
+
 /**
- * The npm scripts a shell text runs: `npm test`, `npm t`, `npm run X`, `npm run-script X`, options anywhere before the name.
+ * The npm scripts a shell text runs: `npm test`, `npm t`, `npm run X`, `npm run-script X` (options anywhere
+ * before the name), and `run-p X Y` / `run-s X Y`.
  * @param {string} text
  * @returns {string[]}
  */
@@ -74,12 +78,18 @@ export function npmScriptsRun(text) {
   /** @type {string[]} */
   const scripts = [];
   for (const words of commandWords(text)) {
+    const runner = words.findIndex((w) => SCRIPT_RUNNERS.has(w));
+    if (runner !== -1) {
+      const args = words.slice(runner + 1);
+      const end = args.indexOf('--');
+      scripts.push(...args.slice(0, end === -1 ? args.length : end).filter((w) => !w.startsWith('-')));
+      continue;
+    }
     const npm = words.findIndex((w) => w === 'npm' || w.endsWith('/npm'));
     if (npm === -1) continue;
     const rest = words.slice(npm + 1).filter((w) => !w.startsWith('-'));
-    if (rest[0] === 'test' || rest[0] === 't' || rest[0] === 'tst') scripts.push('test');
-    else if ((rest[0] === 'run' || rest[0] === 'run-script' || rest[0] === 'rum' || rest[0] === 'urn') && rest[1])
-      scripts.push(rest[1]);
+    if (rest[0] === 'test' || rest[0] === 't') scripts.push('test');
+    else if ((rest[0] === 'run' || rest[0] === 'run-script') && rest[1]) scripts.push(rest[1]);
   }
   return scripts;
 }

@@ -73,6 +73,15 @@ describe('finding npm scripts and .ci/install in shell text', () => {
     expect(npmScriptsRun(text)).toEqual(['test', 'budget', 'check-links', 'lint:md', 'build']);
   });
 
+  test('run-p and run-s (npm-run-all2) run every script they name', () => {
+    expect(npmScriptsRun('run-p --aggregate-output -l lint typecheck test:unit && run-s build -- --x')).toEqual([
+      'lint',
+      'typecheck',
+      'test:unit',
+      'build',
+    ]);
+  });
+
   test('npm commands that are not scripts are not taken for one', () => {
     expect(npmScriptsRun('npm ci\nnpm audit --omit=dev\nnpm install x')).toEqual([]);
   });

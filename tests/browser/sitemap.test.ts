@@ -65,15 +65,21 @@ function linkProblem(link: ExternalLink): string | null {
   return null;
 }
 
+// Legacy mode: axe.run in the page itself, instead of a partial run in each frame and a finish in a new
+// blank page. The same rules and results (a planted contrast error and a missing alt text are found the
+// same way); the sweep took 96 s instead of 254 s on the same loaded 2-core machine. It cannot check
+// frames from another origin, so a page with any frame fails the sweep until this is switched back.
 async function axe(page: Page): Promise<{count: number; details: string[]}> {
-  const results = await new AxeBuilder({page}).withTags(AXE_TAGS).options({resultTypes: ['violations']}).analyze();
+  const frames = page.frames().length - 1;
+  const results = await new AxeBuilder({page}).withTags(AXE_TAGS).setLegacyMode(true).options({resultTypes: ['violations']}).analyze();
   const details = results.violations.map(
     (v) => `${v.id} (${v.impact ?? 'n/a'}, ${v.nodes.length} node${v.nodes.length === 1 ? '' : 's'}): ${v.nodes
       .slice(0, 3)
       .map((n) => `${n.target.join(' ')}${n.failureSummary ? ` [${n.failureSummary.split('\n').slice(1).join(' ').trim().slice(0, 140)}]` : ''}`)
       .join('; ')}`,
   );
-  return {count: results.violations.length, details};
+  if (frames > 0) details.push(`${frames} frame(s): axe runs in legacy mode here, which cannot check them; drop setLegacyMode(true)`);
+  return {count: details.length, details};
 }
 
 describe('every sitemap page', () => {
@@ -108,19 +114,17 @@ describe('every sitemap page', () => {
     expect(pages.filter((p) => p.startsWith('docs/')).length).toBeGreaterThanOrEqual(11);
   });
 
+  // Light and dark at once, each in its own context: the two axe passes of a page use both cores.
   test.each(pages.map((p) => [p === '' ? '/' : `/${p}`, p]))('%s', async (_label, sitePath) => {
     const row: Row = {page: sitePath, console: 0, externalLinks: 0, badLinks: 0, axeLight: '-', axeDark: '-'};
     rows.push(row);
+    const [lightVisit, darkVisit] = await Promise.all([visit(lightPage, lightProblems, sitePath, true), visit(darkPage, darkProblems, sitePath, false)]);
 
     // Light: console, links, axe.
-    lightProblems.messages.length = 0;
-    const response = await lightPage.goto(session.url(sitePath), {waitUntil: 'load'});
-    expect(response?.status(), 'HTTP status').toBe(200);
-    await waitForHydration(lightPage);
-    row.console = lightProblems.messages.length;
-    expect.soft(lightProblems.messages, 'console errors / hydration warnings (light)').toEqual([]);
-
-    const links = await externalLinks(lightPage);
+    expect(lightVisit.status, 'HTTP status').toBe(200);
+    row.console = lightVisit.problems.length;
+    expect.soft(lightVisit.problems, 'console errors / hydration warnings (light)').toEqual([]);
+    const links = lightVisit.links;
     const bad = links.map(linkProblem).filter((p): p is string => p !== null);
     row.externalLinks = links.length;
     row.badLinks = bad.length;
@@ -129,24 +133,39 @@ describe('every sitemap page', () => {
       const resources = links.filter((l) => l.inArticle && l.target === '_blank');
       expect.soft(resources.length, 'resource links on a section page').toBeGreaterThanOrEqual(3);
     }
-
-    expect(await lightPage.locator('html').getAttribute('data-theme')).toBe('light');
-    const lightAxe = await axe(lightPage);
-    row.axeLight = lightAxe.count;
-    expect.soft(lightAxe.details, 'axe violations (light)').toEqual([]);
+    expect(lightVisit.theme).toBe('light');
+    row.axeLight = lightVisit.axe.count;
+    expect.soft(lightVisit.axe.details, 'axe violations (light)').toEqual([]);
 
     // Dark: console, axe.
-    darkProblems.messages.length = 0;
-    await darkPage.goto(session.url(sitePath), {waitUntil: 'load'});
-    await waitForHydration(darkPage);
-    expect.soft(darkProblems.messages, 'console errors / hydration warnings (dark)').toEqual([]);
-    row.console += darkProblems.messages.length;
-    expect(await darkPage.locator('html').getAttribute('data-theme')).toBe('dark');
-    const darkAxe = await axe(darkPage);
-    row.axeDark = darkAxe.count;
-    expect.soft(darkAxe.details, 'axe violations (dark)').toEqual([]);
+    expect(darkVisit.status, 'HTTP status (dark)').toBe(200);
+    expect.soft(darkVisit.problems, 'console errors / hydration warnings (dark)').toEqual([]);
+    row.console += darkVisit.problems.length;
+    expect(darkVisit.theme).toBe('dark');
+    row.axeDark = darkVisit.axe.count;
+    expect.soft(darkVisit.axe.details, 'axe violations (dark)').toEqual([]);
     // Two loads and two axe passes per page; /print is the whole module with all eleven exercises,
     // and axe on it takes 16–24 s a pass on a quiet 2-core machine. A sweep for correctness, not
     // a speed test: the limit only stops a hang.
   }, 240_000);
 });
+
+interface Visit {
+  status: number | undefined;
+  problems: string[];
+  theme: string | null;
+  /** Read in light mode only: the links are the same in both. */
+  links: ExternalLink[];
+  axe: {count: number; details: string[]};
+}
+
+/** Loads a page in one colour scheme's context and collects what the sweep checks. */
+async function visit(page: Page, problems: PageProblems, sitePath: string, readLinks: boolean): Promise<Visit> {
+  problems.messages.length = 0;
+  const response = await page.goto(session.url(sitePath), {waitUntil: 'load'});
+  await waitForHydration(page);
+  const seen = [...problems.messages];
+  const links = readLinks ? await externalLinks(page) : [];
+  const theme = await page.locator('html').getAttribute('data-theme');
+  return {status: response?.status(), problems: seen, theme, links, axe: await axe(page)};
+}
