@@ -69,9 +69,6 @@ const config: Config = {
   // baseUrl; with the scripts loading after the first paint that is always the case.
   baseUrlIssueBanner: false,
 
-  // Viewport prefetching waits for idle time instead of running inside hydration.
-  clientModules: ['./src/clientModules/idlePrefetch.ts'],
-
   presets: [
     [
       'classic',

@@ -1,6 +1,6 @@
 /**
- * A queue that runs one job per idle slice: work that may wait (prefetching the pages a reader
- * might open next) stays out of the tasks that make a page interactive.
+ * Idle-time scheduling for work that may wait (registering the service worker), so it stays out
+ * of the tasks that make a page interactive.
  */
 export interface IdleDeadlineLike {
   timeRemaining(): number;
@@ -17,34 +17,3 @@ export const scheduleIdle: ScheduleIdle = (callback) => {
     }, 200);
   }
 };
-
-/** Jobs below this many ms of idle time left wait for the next slice. */
-const MIN_IDLE_MS = 4;
-
-export function createIdleQueue<T>(run: (item: T) => void, schedule: ScheduleIdle = scheduleIdle): (item: T) => void {
-  const pending: T[] = [];
-  const queued = new Set<T>();
-  let scheduled = false;
-  const drain = (deadline: IdleDeadlineLike) => {
-    scheduled = false;
-    // At least one job per slice, so a busy page still makes progress.
-    do {
-      const item = pending.shift()!;
-      queued.delete(item);
-      run(item);
-    } while (pending.length > 0 && deadline.timeRemaining() >= MIN_IDLE_MS);
-    if (pending.length > 0) {
-      scheduled = true;
-      schedule(drain);
-    }
-  };
-  return (item) => {
-    if (queued.has(item)) return;
-    queued.add(item);
-    pending.push(item);
-    if (!scheduled) {
-      scheduled = true;
-      schedule(drain);
-    }
-  };
-}

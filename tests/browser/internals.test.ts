@@ -12,47 +12,11 @@ const session = useSession();
 declare global {
   interface Window {
     /** Recorded by the init scripts below. */
-    __prefetches?: {href: string; inIdleCallback: boolean}[];
     __localeWork?: string[];
   }
 }
 
 describe('Docusaurus internals the site relies on', () => {
-  // src/clientModules/idlePrefetch.ts replaces window.docusaurus.prefetch, which theme Links call
-  // when they scroll into view (one line of @docusaurus/core's Link).
-  test('links prefetch their pages, and only from idle callbacks', async () => {
-    const context = await newContext(session.browser);
-    await context.addInitScript(() => {
-      let idleDepth = 0;
-      const requestIdle = window.requestIdleCallback.bind(window);
-      window.requestIdleCallback = (callback, options) =>
-        requestIdle((deadline) => {
-          idleDepth++;
-          try {
-            callback(deadline);
-          } finally {
-            idleDepth--;
-          }
-        }, options);
-      window.__prefetches = [];
-      const appendChild = Node.prototype.appendChild;
-      Node.prototype.appendChild = function <T extends Node>(this: Node, child: T): T {
-        if (child instanceof HTMLLinkElement && child.rel === 'prefetch') {
-          window.__prefetches!.push({href: child.href, inIdleCallback: idleDepth > 0});
-        }
-        return appendChild.call(this, child) as T;
-      };
-    });
-    const page = await context.newPage();
-    await page.goto(session.url('docs/container-fundamentals'));
-    await waitForHydration(page);
-    // The sidebar's dozen links are on screen, so their pages' chunks get prefetched.
-    await expect.poll(() => page.evaluate(() => window.__prefetches!.length), {timeout: 20_000}).toBeGreaterThanOrEqual(5);
-    const outsideIdle = await page.evaluate(() => window.__prefetches!.filter((p) => !p.inIdleCallback).map((p) => p.href));
-    expect(outsideIdle, 'prefetches made outside an idle callback').toEqual([]);
-    await context.close();
-  });
-
   // src/theme/LastUpdated, src/components/ResourceCard (formatDate) and src/theme/DocSidebar/Mobile:
   // the first Intl date formatter or collation loads ICU data, tens of ms of a phone's main thread.
   test('a section page loads and hydrates on a phone without formatting a date or comparing strings through Intl', async () => {
