@@ -19,8 +19,8 @@ async function restrictedImports(file: string, code: string): Promise<string[]> 
 
 describe('import boundaries', () => {
   it.each([
-    ['docusaurus.config.ts', "import {run} from './scripts/links/run';", 'never imports from scripts/'],
-    ['src/plugins/example.ts', "import {run} from '../../scripts/links/run';", 'never imports from scripts/'],
+    ['docusaurus.config.ts', "import {run} from './scripts/links';", 'never imports from scripts/'],
+    ['src/plugins/example.ts', "import {run} from '../../scripts/links';", 'never imports from scripts/'],
     ['src/components/Example/index.tsx', "import {serveStatic} from '@site/scripts/common/staticServer';", 'never imports from scripts/'],
     ['src/components/Example/index.tsx', "import {readFileSync} from 'node:fs';", 'Browser code cannot import Node-only code'],
     ['src/theme/Example/index.tsx', "import {loadLinkHealth} from '@site/src/node/linkHealth';", 'Browser code cannot import Node-only code'],
